@@ -1,0 +1,38 @@
+#pragma once
+
+#include "EngineSettings.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <expected>
+
+namespace boxoffice {
+
+// What `boxoffice` was asked to do (design §3).
+struct AppOptions
+{
+    QString database; // empty: AppDataLocation/boxoffice.sqlite
+    bool serve = false;
+    bool check = false;
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8080;
+    EngineSettings settings;
+    QString lang; // "ko", "en" or empty (system locale)
+    bool kiosk = false;
+    bool demo = false;
+    QString apiKeyFile;
+    bool showHelp = false;
+    bool showVersion = false;
+    QString helpText;
+};
+
+// Parses argv (without touching anything). An error is one line naming the option.
+std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments);
+
+// The default database file: AppDataLocation/boxoffice.sqlite.
+QString defaultDatabasePath();
+
+} // namespace boxoffice

@@ -1,0 +1,85 @@
+#include "Launcher.h"
+
+#include "ApiServer.h"
+#include "DemoSeeder.h"
+#include "InvariantChecker.h"
+#include "Scheduler.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace boxoffice {
+
+std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& options,
+                                                           const Clock& clock)
+{
+    DatabaseOptions db;
+    db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
+    auto engine = Engine::open(db, options.settings, clock);
+    if (!engine) {
+        const Error& e = engine.error();
+        QString line = e.message(Language::English);
+        if (!e.internal.isEmpty())
+            line += QStringLiteral(" (%1)").arg(e.internal);
+        return std::unexpected(line);
+    }
+    const auto seeded = DemoSeeder::seedIfEmpty(*(*engine)->db, clock);
+    if (!seeded)
+        return std::unexpected(QStringLiteral("cannot seed demo data: %1")
+                                   .arg(seeded.error().message(Language::English)));
+    if (options.demo && !*seeded)
+        qInfo().noquote() << "--demo: the database already holds data; nothing seeded";
+    return std::move(*engine);
+}
+
+int runServer(const AppOptions& options, const Clock& clock)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto engine = openEngine(options, clock);
+    if (!engine) {
+        err << "boxoffice: " << engine.error() << Qt::endl;
+        return 1;
+    }
+    ApiServer api(**engine);
+    const auto port = api.listen(options.listenAddress, options.listenPort);
+    if (!port) {
+        err << "boxoffice: --listen: " << port.error() << Qt::endl;
+        return 1;
+    }
+    Scheduler scheduler((*engine)->queue, (*engine)->reservations, clock, (*engine)->settings);
+    scheduler.start();
+    out << "boxoffice: serving " << (*engine)->db->displayName() << " on http://"
+        << options.listenAddress.toString() << ':' << *port << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+int runCheck(const AppOptions& options, const Clock& clock)
+{
+    QTextStream out(stdout);
+    DatabaseOptions db;
+    db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
+    auto database = Database::open(db);
+    if (!database) {
+        out << "check: cannot open: " << database.error().message(Language::English) << ' '
+            << database.error().internal << Qt::endl;
+        return 1;
+    }
+    Q_UNUSED(clock);
+    const auto report = InvariantChecker::check(**database);
+    if (!report) {
+        out << "check: " << report.error().message(Language::English) << ' '
+            << report.error().internal << Qt::endl;
+        return 1;
+    }
+    out << "check: " << (*database)->displayName() << Qt::endl;
+    out << "  customers " << report->customers << ", ledger entries " << report->ledgerEntries
+        << ", payments " << report->payments << ", sold seats " << report->soldSeats
+        << ", live holds " << report->liveHolds << Qt::endl;
+    for (const QString& p : report->problems)
+        out << "  PROBLEM: " << p << Qt::endl;
+    out << (report->ok() ? "check: all invariants hold" : "check: invariants BROKEN") << Qt::endl;
+    return report->ok() ? 0 : 1;
+}
+
+} // namespace boxoffice

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "Engine.h"
+
+namespace boxoffice {
+
+// Opens the storage an AppOptions names, seeding demo data into an empty database.
+// An error is one line for people.
+std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& options,
+                                                           const Clock& clock);
+
+// `boxoffice --serve`: the HTTP API and the scheduler, until the process is stopped.
+int runServer(const AppOptions& options, const Clock& clock);
+// `boxoffice --check`: W5 and integrity; exit code 0 when everything holds.
+int runCheck(const AppOptions& options, const Clock& clock);
+
+} // namespace boxoffice

@@ -1,0 +1,52 @@
+#include "CommandLine.h"
+#include "GuiMain.h"
+#include "Launcher.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace boxoffice;
+
+int main(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool headless = arguments.contains(QLatin1String("--serve")) ||
+                          arguments.contains(QLatin1String("--check")) ||
+                          arguments.contains(QLatin1String("--help")) ||
+                          arguments.contains(QLatin1String("-h")) ||
+                          arguments.contains(QLatin1String("--version"));
+
+    std::unique_ptr<QCoreApplication> app;
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("BoxOffice"));
+    QCoreApplication::setApplicationName(QStringLiteral("boxoffice"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BOXOFFICE_VERSION));
+
+    const auto options = parseCommandLine(arguments);
+    if (!options) {
+        QTextStream(stderr) << "boxoffice: " << options.error() << Qt::endl;
+        return 2;
+    }
+    if (options->showHelp) {
+        QTextStream(stdout) << options->helpText;
+        return 0;
+    }
+    if (options->showVersion) {
+        QTextStream(stdout) << "boxoffice " << BOXOFFICE_VERSION << Qt::endl;
+        return 0;
+    }
+    SystemClock clock;
+    if (options->check)
+        return runCheck(*options, clock);
+    if (options->serve)
+        return runServer(*options, clock);
+    return runGui(*options, clock);
+}

@@ -1,0 +1,3 @@
+namespace boxoffice {
+void modelsPlaceholder() {}
+} // namespace boxoffice

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+#include <mutex>
+
+namespace boxoffice {
+
+enum class Dialect { Sqlite, Postgres };
+
+// What went wrong with a statement, classified so callers can react (a unique violation is a
+// taken seat, a busy database is worth a retry) without looking at SQL text.
+enum class SqlFailure { Busy, Unique, Check, ReadOnly, Full, Corrupt, NotADatabase, Lost, Other };
+
+struct SqlError
+{
+    SqlFailure kind = SqlFailure::Other;
+    QString text; // driver text, for the log only
+};
+
+// Maps a storage failure to a user-facing error (never the SQL text).
+Error storageError(const SqlError& e);
+
+// A cursor over one executed statement; resets the statement when it goes out of scope so
+// that no read transaction stays open behind the caller's back.
+class Query
+{
+public:
+    explicit Query(QSqlQuery* q) : m_q(q) {}
+    Query(Query&& o) noexcept : m_q(std::exchange(o.m_q, nullptr)) {}
+    Query& operator=(Query&& o) noexcept;
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    ~Query();
+
+    bool next() { return m_q->next(); }
+    QVariant value(int i) const { return m_q->value(i); }
+    qint64 i64(int i) const { return m_q->value(i).toLongLong(); }
+    int i32(int i) const { return m_q->value(i).toInt(); }
+    QString str(int i) const { return m_q->value(i).toString(); }
+    bool isNull(int i) const { return m_q->value(i).isNull(); }
+    int rowsAffected() const { return m_q->numRowsAffected(); }
+
+private:
+    QSqlQuery* m_q;
+};
+
+// One thread's connection with its prepared-statement cache. Obtained from
+// Database::connection(); never shared between threads.
+class Connection
+{
+public:
+    Connection(QString name, Dialect dialect);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Runs a (cached, prepared) statement with positional `?` arguments.
+    std::expected<Query, SqlError> tryRun(const QString& sql, const QVariantList& args = {});
+    // Same, with storage failures turned into user-facing errors.
+    Result<Query> run(const QString& sql, const QVariantList& args = {});
+    // Runs one statement that is not worth caching (DDL, pragmas).
+    std::expected<void, SqlError> runOnce(const QString& sql);
+
+    Dialect dialect() const { return m_dialect; }
+    QSqlDatabase& handle() { return m_db; }
+    const QString& name() const { return m_name; }
+
+private:
+    QString m_name;
+    Dialect m_dialect;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery*> m_cache;
+};
+
+struct DatabaseOptions
+{
+    QString location;            // a file path, ":memory:"-like paths are not supported
+    bool synchronousFull = true; // FULL (default) or NORMAL, for benchmarks only
+    int busyTimeoutMs = 5000;
+    bool migrate = true;
+};
+
+// The storage: opens per-thread connections, applies pragmas and migrations, knows the dialect.
+class Database : public std::enable_shared_from_this<Database>
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
+    ~Database();
+
+    // The calling thread's connection, opened on first use.
+    Result<Connection*> connection();
+
+    Dialect dialect() const { return m_dialect; }
+    const DatabaseOptions& options() const { return m_options; }
+    // Where the data lives, for people (never includes a password).
+    QString displayName() const;
+    int schemaVersion();
+
+private:
+    Database(DatabaseOptions options, Dialect dialect);
+    Result<void> migrate(Connection& conn);
+    Result<void> configure(Connection& conn);
+
+    DatabaseOptions m_options;
+    Dialect m_dialect;
+    quint64 m_id;
+};
+
+// RAII write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front, so the busy
+// timeout applies), BEGIN on PostgreSQL. Rolls back unless commit() succeeded.
+class WriteTransaction
+{
+public:
+    static Result<WriteTransaction> begin(Connection& conn);
+    WriteTransaction(WriteTransaction&& o) noexcept : m_conn(std::exchange(o.m_conn, nullptr)) {}
+    WriteTransaction& operator=(WriteTransaction&&) = delete;
+    WriteTransaction(const WriteTransaction&) = delete;
+    ~WriteTransaction();
+
+    Result<void> commit();
+    void rollback();
+
+private:
+    explicit WriteTransaction(Connection* conn) : m_conn(conn) {}
+    Connection* m_conn;
+};
+
+} // namespace boxoffice

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "Clock.h"
+#include "Database.h"
+
+namespace boxoffice {
+
+// Demo data (issue 2 §5): concerts 1..3 with four future schedules of 50 seats each in price
+// tiers, and customers 1..100 with balance 0.
+class DemoSeeder
+{
+public:
+    // Seeds only an empty database (no concerts, no customers). Returns whether it seeded.
+    static Result<bool> seedIfEmpty(Database& db, const Clock& clock);
+};
+
+} // namespace boxoffice

@@ -1,0 +1,432 @@
+#include "QueueService.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace boxoffice {
+
+namespace {
+
+// Sequence numbers are bounded by the Fenwick tree's size: a queue may take 2^30 arrivals.
+constexpr qint64 kFenwickSize = qint64(1) << 30;
+constexpr int kFenwickTerms = 31;
+
+const QString kAdmissionJob = QStringLiteral("admission");
+
+QueueState stateFromText(const QString& s)
+{
+    if (s == QLatin1String("ACTIVE"))
+        return QueueState::Active;
+    if (s == QLatin1String("EXPIRED"))
+        return QueueState::Expired;
+    return QueueState::Waiting;
+}
+
+QString fenwickSumSql()
+{
+    QString placeholders;
+    for (int i = 0; i < kFenwickTerms; ++i)
+        placeholders += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return QStringLiteral("SELECT COALESCE(SUM(cnt), 0) FROM queue_fenwick"
+                          " WHERE concert_id = ? AND idx IN (%1)")
+        .arg(placeholders);
+}
+
+const QString kEntryColumns =
+    QStringLiteral("id, customer_id, concert_id, seq, state, deadline_at, payment_id");
+
+} // namespace
+
+QueueService::QueueService(std::shared_ptr<Database> db, const Clock& clock,
+                           const EngineSettings& settings)
+    : m_db(std::move(db)), m_clock(clock), m_settings(settings)
+{}
+
+QString QueueService::digest(const QString& token)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString QueueService::newToken()
+{
+    // 256 bits from the operating system's generator (Q2 asks for at least 128).
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray raw(reinterpret_cast<const char*>(words), sizeof(words));
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Result<std::optional<QueueService::EntryRow>> QueueService::findByToken(Connection& conn,
+                                                                        const QString& token)
+{
+    auto q = BO_TRY(conn.run(
+        QStringLiteral("SELECT %1 FROM queue_entries WHERE token_hash = ?").arg(kEntryColumns),
+        {digest(token)}));
+    if (!q.next())
+        return std::optional<EntryRow>{};
+    EntryRow e;
+    e.id = q.i64(0);
+    e.customerId = q.i64(1);
+    e.concertId = q.i64(2);
+    e.seq = q.i64(3);
+    e.state = stateFromText(q.str(4));
+    e.deadlineAtMs = q.i64(5);
+    e.paymentId = q.i64(6);
+    return std::optional<EntryRow>{e};
+}
+
+Result<qint64> QueueService::evictedUpTo(Connection& conn, qint64 concertId, qint64 seq)
+{
+    static const QString sql = fenwickSumSql();
+    QVariantList args;
+    args.reserve(kFenwickTerms + 1);
+    args << concertId;
+    for (qint64 i = seq; i > 0; i -= i & -i)
+        args << i;
+    while (args.size() < kFenwickTerms + 1)
+        args << 0;
+    auto q = BO_TRY(conn.run(sql, args));
+    return q.next() ? q.i64(0) : 0;
+}
+
+Result<void> QueueService::addEvicted(Connection& conn, qint64 concertId, qint64 seq)
+{
+    for (qint64 i = seq; i <= kFenwickSize; i += i & -i) {
+        BO_TRY(conn.run(QStringLiteral("INSERT INTO queue_fenwick (concert_id, idx, cnt)"
+                                       " VALUES (?, ?, 1) ON CONFLICT (concert_id, idx)"
+                                       " DO UPDATE SET cnt = queue_fenwick.cnt + 1"),
+                        {concertId, i}));
+    }
+    return {};
+}
+
+Result<qint64> QueueService::lastAdmissionAt(Connection& conn)
+{
+    auto q = BO_TRY(conn.run(QStringLiteral("SELECT last_run_at FROM scheduler_runs WHERE job = ?"),
+                             {kAdmissionJob}));
+    return q.next() ? q.i64(0) : qint64(-1);
+}
+
+Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, qint64 nowMs)
+{
+    QueueStatus s;
+    s.entryId = e.id;
+    s.customerId = e.customerId;
+    s.concertId = e.concertId;
+    s.state = e.state;
+    s.usedByPayment = e.paymentId != 0;
+    if (e.state == QueueState::Active) {
+        s.expiresAtMs = e.deadlineAtMs;
+        return s;
+    }
+    if (e.state != QueueState::Waiting)
+        return s;
+
+    // Everything up to head_seq has left the line; evictions after it are in the Fenwick tree.
+    qint64 headSeq = 0;
+    qint64 headEvicted = 0;
+    {
+        auto q = BO_TRY(conn.run(
+            QStringLiteral("SELECT head_seq, head_evicted FROM queues WHERE concert_id = ?"),
+            {e.concertId}));
+        if (q.next()) {
+            headSeq = q.i64(0);
+            headEvicted = q.i64(1);
+        }
+    }
+    const qint64 evicted = BO_TRY(evictedUpTo(conn, e.concertId, e.seq));
+    s.position = e.seq - headSeq - (evicted - headEvicted);
+
+    const qint64 periodMs = qint64(m_settings.activateEverySeconds) * 1000;
+    const qint64 last = BO_TRY(lastAdmissionAt(conn));
+    const qint64 nextAt = last < 0 ? nowMs + periodMs : last + periodMs;
+    const qint64 untilNextMs = std::max<qint64>(0, nextAt - nowMs);
+    const qint64 k = std::max(1, m_settings.activateCount);
+    const qint64 rounds = (s.position + k - 1) / k;
+    s.estimatedWaitSeconds =
+        (untilNextMs + 999) / 1000 + (rounds - 1) * m_settings.activateEverySeconds;
+    return s;
+}
+
+Result<void> QueueService::evict(Connection& conn, const EntryRow& e, qint64 nowMs)
+{
+    BO_TRY(conn.run(QStringLiteral("UPDATE queue_entries SET state = 'EXPIRED', expired_at = ?"
+                                   " WHERE id = ?"),
+                    {nowMs, e.id}));
+    if (e.state == QueueState::Waiting)
+        BO_CHECK(addEvicted(conn, e.concertId, e.seq));
+    return {};
+}
+
+Result<QueueTicket> QueueService::enter(qint64 customerId, qint64 concertId)
+{
+    Connection* conn = BO_TRY(m_db->connection());
+    const qint64 now = m_clock.nowMs();
+    WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
+    {
+        auto q =
+            BO_TRY(conn->run(QStringLiteral("SELECT 1 FROM customers WHERE id = ?"), {customerId}));
+        if (!q.next())
+            return fail(ErrorCode::UserNotFound);
+    }
+    {
+        auto q =
+            BO_TRY(conn->run(QStringLiteral("SELECT 1 FROM concerts WHERE id = ?"), {concertId}));
+        if (!q.next())
+            return fail(ErrorCode::ConcertNotFound);
+    }
+
+    QueueTicket ticket;
+    ticket.token = newToken();
+    const QString hash = digest(ticket.token);
+    const qint64 idleDeadline = now + qint64(m_settings.idleSeconds) * 1000;
+
+    std::optional<EntryRow> live;
+    {
+        auto q = BO_TRY(
+            conn->run(QStringLiteral("SELECT %1 FROM queue_entries WHERE customer_id = ?"
+                                     " AND concert_id = ? AND state IN ('WAITING', 'ACTIVE')")
+                          .arg(kEntryColumns),
+                      {customerId, concertId}));
+        if (q.next()) {
+            EntryRow e;
+            e.id = q.i64(0);
+            e.customerId = q.i64(1);
+            e.concertId = q.i64(2);
+            e.seq = q.i64(3);
+            e.state = stateFromText(q.str(4));
+            e.deadlineAtMs = q.i64(5);
+            e.paymentId = q.i64(6);
+            live = e;
+        }
+    }
+    if (live && live->deadlineAtMs <= now) {
+        // Its time ran out before a sweeper noticed: it is gone, and this is a new arrival.
+        BO_CHECK(evict(*conn, *live, now));
+        live.reset();
+    }
+
+    if (live) {
+        if (live->state == QueueState::Waiting) {
+            BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET token_hash = ?,"
+                                            " last_polled_at = ?, deadline_at = ? WHERE id = ?"),
+                             {hash, now, idleDeadline, live->id}));
+            live->deadlineAtMs = idleDeadline;
+        } else {
+            BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET token_hash = ?,"
+                                            " last_polled_at = ? WHERE id = ?"),
+                             {hash, now, live->id}));
+        }
+        ticket.status = BO_TRY(statusOf(*conn, *live, now));
+        ticket.created = false;
+    } else {
+        BO_TRY(conn->run(QStringLiteral("INSERT INTO queues (concert_id) VALUES (?)"
+                                        " ON CONFLICT (concert_id) DO NOTHING"),
+                         {concertId}));
+        qint64 seq = 0;
+        {
+            auto q = BO_TRY(conn->run(
+                QStringLiteral("UPDATE queues SET next_seq = next_seq + 1 WHERE concert_id = ?"
+                               " RETURNING next_seq - 1"),
+                {concertId}));
+            if (!q.next())
+                return fail(ErrorCode::StorageError);
+            seq = q.i64(0);
+        }
+        if (seq >= kFenwickSize)
+            return fail(
+                Error::make(ErrorCode::StorageError).withInternal(QStringLiteral("queue full")));
+        EntryRow e;
+        e.customerId = customerId;
+        e.concertId = concertId;
+        e.seq = seq;
+        e.state = QueueState::Waiting;
+        e.deadlineAtMs = idleDeadline;
+        {
+            auto q = BO_TRY(
+                conn->run(QStringLiteral(
+                              "INSERT INTO queue_entries (concert_id, customer_id, seq, token_hash,"
+                              " state, created_at, last_polled_at, deadline_at)"
+                              " VALUES (?, ?, ?, ?, 'WAITING', ?, ?, ?) RETURNING id"),
+                          {concertId, customerId, seq, hash, now, now, idleDeadline}));
+            if (!q.next())
+                return fail(ErrorCode::StorageError);
+            e.id = q.i64(0);
+        }
+        ticket.status = BO_TRY(statusOf(*conn, e, now));
+        ticket.created = true;
+    }
+    BO_CHECK(tx.commit());
+    return ticket;
+}
+
+Result<QueueStatus> QueueService::poll(const QString& token)
+{
+    if (token.isEmpty())
+        return fail(ErrorCode::TokenMissing);
+    Connection* conn = BO_TRY(m_db->connection());
+    const qint64 now = m_clock.nowMs();
+    WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
+    auto found = BO_TRY(findByToken(*conn, token));
+    if (!found)
+        return fail(ErrorCode::TokenInvalid);
+    EntryRow e = *found;
+    if (e.state == QueueState::Expired)
+        return fail(ErrorCode::TokenExpired);
+    if (e.deadlineAtMs <= now) {
+        BO_CHECK(evict(*conn, e, now));
+        BO_CHECK(tx.commit());
+        return fail(ErrorCode::TokenExpired);
+    }
+    if (e.state == QueueState::Waiting) {
+        e.deadlineAtMs = now + qint64(m_settings.idleSeconds) * 1000;
+        BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET last_polled_at = ?,"
+                                        " deadline_at = ? WHERE id = ?"),
+                         {now, e.deadlineAtMs, e.id}));
+    }
+    QueueStatus s = BO_TRY(statusOf(*conn, e, now));
+    BO_CHECK(tx.commit());
+    return s;
+}
+
+Result<TokenPass> QueueService::requireActive(const QString& token, std::optional<qint64> concertId)
+{
+    Connection* conn = BO_TRY(m_db->connection());
+    return requireActive(*conn, token, concertId, m_clock.nowMs());
+}
+
+Result<TokenPass> QueueService::requireActive(Connection& conn, const QString& token,
+                                              std::optional<qint64> concertId, qint64 nowMs)
+{
+    if (token.isEmpty())
+        return fail(ErrorCode::TokenMissing);
+    auto found = BO_TRY(findByToken(conn, token));
+    if (!found)
+        return fail(ErrorCode::TokenInvalid);
+    const EntryRow& e = *found;
+    if (e.state == QueueState::Expired || e.deadlineAtMs <= nowMs)
+        return fail(ErrorCode::TokenExpired);
+    if (concertId && *concertId != e.concertId)
+        return fail(ErrorCode::TokenWrongConcert);
+    if (e.state != QueueState::Active) {
+        const QueueStatus s = BO_TRY(statusOf(conn, e, nowMs));
+        return fail(Error::make(ErrorCode::TokenNotActive)
+                        .withExtra(QStringLiteral("position"), s.position)
+                        .withExtra(QStringLiteral("estimatedWaitSeconds"), s.estimatedWaitSeconds));
+    }
+    return TokenPass{e.id, e.customerId, e.concertId};
+}
+
+Result<int> QueueService::expireIn(Connection& conn, qint64 nowMs)
+{
+    int expired = 0;
+    {
+        auto q = BO_TRY(conn.run(QStringLiteral("UPDATE queue_entries SET state = 'EXPIRED',"
+                                                " expired_at = ? WHERE state = 'ACTIVE'"
+                                                " AND deadline_at <= ?"),
+                                 {nowMs, nowMs}));
+        expired += q.rowsAffected();
+    }
+    QList<EntryRow> idle;
+    {
+        auto q = BO_TRY(conn.run(QStringLiteral("SELECT id, concert_id, seq FROM queue_entries"
+                                                " WHERE state IN ('WAITING', 'ACTIVE')"
+                                                " AND deadline_at <= ?"),
+                                 {nowMs}));
+        while (q.next()) {
+            EntryRow e;
+            e.id = q.i64(0);
+            e.concertId = q.i64(1);
+            e.seq = q.i64(2);
+            e.state = QueueState::Waiting;
+            idle << e;
+        }
+    }
+    for (const EntryRow& e : idle)
+        BO_CHECK(evict(conn, e, nowMs));
+    return expired + int(idle.size());
+}
+
+Result<int> QueueService::expireDue(qint64 nowMs)
+{
+    Connection* conn = BO_TRY(m_db->connection());
+    WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
+    const int n = BO_TRY(expireIn(*conn, nowMs));
+    BO_CHECK(tx.commit());
+    return n;
+}
+
+Result<qint64> QueueService::nextAdmissionAtMs()
+{
+    Connection* conn = BO_TRY(m_db->connection());
+    const qint64 last = BO_TRY(lastAdmissionAt(*conn));
+    const qint64 now = m_clock.nowMs();
+    if (last < 0)
+        return now;
+    return last + qint64(m_settings.activateEverySeconds) * 1000;
+}
+
+Result<int> QueueService::activateDue(qint64 nowMs)
+{
+    Connection* conn = BO_TRY(m_db->connection());
+    WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
+    const qint64 last = BO_TRY(lastAdmissionAt(*conn));
+    const qint64 periodMs = qint64(m_settings.activateEverySeconds) * 1000;
+    if (last >= 0 && nowMs < last + periodMs)
+        return 0; // another process, or an earlier call, admitted this period already
+
+    // Nobody idle is admitted: evictions first.
+    BO_TRY(expireIn(*conn, nowMs));
+
+    QList<qint64> concerts;
+    {
+        auto q = BO_TRY(conn->run(QStringLiteral("SELECT concert_id FROM queues")));
+        while (q.next())
+            concerts << q.i64(0);
+    }
+    const qint64 activeDeadline = nowMs + qint64(m_settings.activeSeconds) * 1000;
+    int admitted = 0;
+    for (qint64 concertId : concerts) {
+        // The K-th oldest WAITING entry; everything WAITING up to it is admitted.
+        qint64 lastSeq = -1;
+        {
+            auto q = BO_TRY(conn->run(QStringLiteral("SELECT seq FROM queue_entries"
+                                                     " WHERE concert_id = ? AND state = 'WAITING'"
+                                                     " ORDER BY seq LIMIT 1 OFFSET ?"),
+                                      {concertId, std::max(1, m_settings.activateCount) - 1}));
+            if (q.next())
+                lastSeq = q.i64(0);
+        }
+        if (lastSeq < 0) {
+            auto q = BO_TRY(conn->run(QStringLiteral("SELECT MAX(seq) FROM queue_entries"
+                                                     " WHERE concert_id = ? AND state = 'WAITING'"),
+                                      {concertId}));
+            if (q.next() && !q.isNull(0))
+                lastSeq = q.i64(0);
+        }
+        if (lastSeq < 0)
+            continue;
+        {
+            auto q = BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET state = 'ACTIVE',"
+                                                     " activated_at = ?, deadline_at = ?"
+                                                     " WHERE concert_id = ? AND state = 'WAITING'"
+                                                     " AND seq <= ?"),
+                                      {nowMs, activeDeadline, concertId, lastSeq}));
+            admitted += q.rowsAffected();
+        }
+        const qint64 evicted = BO_TRY(evictedUpTo(*conn, concertId, lastSeq));
+        BO_TRY(conn->run(QStringLiteral("UPDATE queues SET head_seq = ?, head_evicted = ?"
+                                        " WHERE concert_id = ?"),
+                         {lastSeq, evicted, concertId}));
+    }
+    BO_TRY(conn->run(
+        QStringLiteral("INSERT INTO scheduler_runs (job, last_run_at) VALUES (?, ?)"
+                       " ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at"),
+        {kAdmissionJob, nowMs}));
+    BO_CHECK(tx.commit());
+    return admitted;
+}
+
+} // namespace boxoffice

@@ -1,0 +1,3 @@
+namespace boxoffice {
+void viewsPlaceholder() {}
+} // namespace boxoffice
