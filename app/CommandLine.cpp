@@ -96,7 +96,8 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     AppOptions o;
     o.showHelp = p.isSet(help);
     o.showVersion = p.isSet(version);
-    o.helpText = p.helpText();
+    if (o.showHelp)
+        o.helpText = p.helpText(); // needs the application object; main() may parse before it
     o.serve = p.isSet(serve);
     o.check = p.isSet(check);
     o.kiosk = p.isSet(kiosk);

@@ -21,6 +21,15 @@ int main(int argc, char* argv[])
                           arguments.contains(QLatin1String("-h")) ||
                           arguments.contains(QLatin1String("--version"));
 
+    // An invalid command line is answered before any window system is needed (design §3:
+    // one line, exit code 2), also where no display can be opened.
+    if (!headless) {
+        if (const auto early = parseCommandLine(arguments); !early) {
+            QTextStream(stderr) << "boxoffice: " << early.error() << Qt::endl;
+            return 2;
+        }
+    }
+
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);

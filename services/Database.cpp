@@ -325,6 +325,13 @@ int Database::schemaVersion()
     return q->i32(0);
 }
 
+Result<qint64> Database::dataVersion()
+{
+    Connection* conn = BO_TRY(connection());
+    auto q = BO_TRY(conn->run(QStringLiteral("PRAGMA data_version")));
+    return q.next() ? q.i64(0) : qint64(0);
+}
+
 Result<void> Database::migrate(Connection& conn)
 {
     const auto migrations = schemaMigrations(m_dialect);

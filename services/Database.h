@@ -92,7 +92,7 @@ struct DatabaseOptions
 class Database : public std::enable_shared_from_this<Database>
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
     ~Database();
@@ -105,6 +105,9 @@ public:
     // Where the data lives, for people (never includes a password).
     QString displayName() const;
     int schemaVersion();
+    // A number that changes when another connection commits (SQLite's PRAGMA data_version):
+    // a cheap way for a terminal to notice other terminals' writes without reloading.
+    Result<qint64> dataVersion();
 
 private:
     Database(DatabaseOptions options, Dialect dialect);

@@ -61,9 +61,9 @@ QString QueueService::newToken()
 Result<std::optional<QueueService::EntryRow>> QueueService::findByToken(Connection& conn,
                                                                         const QString& token)
 {
-    auto q = BO_TRY(conn.run(
-        QStringLiteral("SELECT %1 FROM queue_entries WHERE token_hash = ?").arg(kEntryColumns),
-        {digest(token)}));
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM queue_entries WHERE token_hash = ?").arg(kEntryColumns);
+    auto q = BO_TRY(conn.run(sql, {digest(token)}));
     if (!q.next())
         return std::optional<EntryRow>{};
     EntryRow e;
@@ -141,7 +141,8 @@ Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, 
 
     const qint64 periodMs = qint64(m_settings.activateEverySeconds) * 1000;
     const qint64 last = BO_TRY(lastAdmissionAt(conn));
-    const qint64 nextAt = last < 0 ? nowMs + periodMs : last + periodMs;
+    // Before the first admission ever, one is due at once (as nextAdmissionAtMs() says).
+    const qint64 nextAt = last < 0 ? nowMs : last + periodMs;
     const qint64 untilNextMs = std::max<qint64>(0, nextAt - nowMs);
     const qint64 k = std::max(1, m_settings.activateCount);
     const qint64 rounds = (s.position + k - 1) / k;
@@ -323,8 +324,12 @@ Result<int> QueueService::expireIn(Connection& conn, qint64 nowMs)
 {
     int expired = 0;
     {
+        // The redundant `state IN (...)` term matches the partial index queue_entries_deadline
+        // (SQLite only uses a partial index whose WHERE appears in the query); without it this
+        // is a full scan of queue_entries on every sweep and admission.
         auto q = BO_TRY(conn.run(QStringLiteral("UPDATE queue_entries SET state = 'EXPIRED',"
-                                                " expired_at = ? WHERE state = 'ACTIVE'"
+                                                " expired_at = ? WHERE state IN ('WAITING',"
+                                                " 'ACTIVE') AND state = 'ACTIVE'"
                                                 " AND deadline_at <= ?"),
                                  {nowMs, nowMs}));
         expired += q.rowsAffected();

@@ -47,9 +47,7 @@ Result<Reservation> ReservationService::hold(const QString& token, qint64 schedu
             return fail(ErrorCode::SeatNotFound);
         r.seatId = q.i64(0);
         r.price = q.i64(1);
-        r.seatLabel = q.str(2).isEmpty()
-                          ? QString::number(seatNumber)
-                          : QStringLiteral("%1-%2-%3").arg(q.str(2), q.str(3)).arg(seatNumber);
+        r.seatLabel = seatLabel(q.str(2), q.str(3), seatNumber);
     }
     // A hold whose time has passed counts as free at once (H2), sweeper or not.
     BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED', updated_at = ?"
@@ -141,9 +139,7 @@ Result<QList<Reservation>> ReservationService::holdsOf(qint64 customerId)
         r.price = q.i64(4);
         r.heldAtMs = q.i64(5);
         r.expiresAtMs = q.i64(6);
-        r.seatLabel = q.str(7).isEmpty()
-                          ? QString::number(r.seatNumber)
-                          : QStringLiteral("%1-%2-%3").arg(q.str(7), q.str(8)).arg(r.seatNumber);
+        r.seatLabel = seatLabel(q.str(7), q.str(8), r.seatNumber);
         out << r;
     }
     return out;

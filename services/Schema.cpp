@@ -98,11 +98,20 @@ QStringList version1(Dialect d)
     return s;
 }
 
+// Version 2: where a seat sits on the venue's floor plan (large venues from a layout file).
+// Demo seats leave them NULL and are laid out ten to a row.
+QStringList version2(Dialect d)
+{
+    const QString big = d == Dialect::Sqlite ? QStringLiteral("INTEGER") : QStringLiteral("BIGINT");
+    return {QStringLiteral("ALTER TABLE seats ADD COLUMN pos_x %1").arg(big),
+            QStringLiteral("ALTER TABLE seats ADD COLUMN pos_y %1").arg(big)};
+}
+
 } // namespace
 
 std::vector<QStringList> schemaMigrations(Dialect dialect)
 {
-    return {version1(dialect)};
+    return {version1(dialect), version2(dialect)};
 }
 
 } // namespace boxoffice

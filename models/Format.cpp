@@ -1,0 +1,32 @@
+#include "Format.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace boxoffice {
+
+QString Format::krw(qint64 amount)
+{
+    //: An amount of Korean won; %1 is the number with thousands separators.
+    return tr("%1 KRW").arg(QLocale().toString(amount));
+}
+
+QString Format::dateTime(qint64 utcMs)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime();
+    return QLocale().toString(t, tr("yyyy-MM-dd (ddd) HH:mm"));
+}
+
+QString Format::date(qint64 utcMs)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().date(),
+                              QLocale::ShortFormat);
+}
+
+QString Format::countdown(qint64 remainingMs)
+{
+    const qint64 s = std::max<qint64>(0, (remainingMs + 999) / 1000);
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace boxoffice

@@ -1,0 +1,105 @@
+#include "SeatDelegate.h"
+
+#include "SeatMapModel.h"
+#include "Types.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace boxoffice {
+
+namespace {
+
+QColor tierColor(const QString& tier)
+{
+    if (tier == QLatin1String("VIP"))
+        return QColor(0x8e, 0x44, 0xad);
+    if (tier == QLatin1String("R"))
+        return QColor(0x1f, 0x6f, 0xb2);
+    if (tier == QLatin1String("S"))
+        return QColor(0x1e, 0x8c, 0x5a);
+    return QColor(0x9a, 0x6b, 0x16);
+}
+
+} // namespace
+
+void SeatDelegate::paintSeat(QPainter* p, const QRect& rect, int state, const QString& label,
+                             const QString& tier, bool current, bool focused)
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing, true);
+    const QRectF r = QRectF(rect).adjusted(2.5, 2.5, -2.5, -2.5);
+    const qreal radius = std::max<qreal>(2.0, r.width() / 6);
+    QPainterPath shape;
+    shape.addRoundedRect(r, radius, radius);
+    const QColor tint = tierColor(tier);
+    const auto seatState = SeatState(state);
+    QColor text = Qt::black;
+    QString glyph;
+    switch (seatState) {
+    case SeatState::Available:
+        p->fillPath(shape, QColor(255, 255, 255));
+        p->setPen(QPen(tint, 2));
+        p->drawPath(shape);
+        text = tint.darker(130);
+        break;
+    case SeatState::HeldByMe:
+        p->fillPath(shape, QColor(0xf5, 0xa6, 0x23));
+        p->setPen(QPen(QColor(0x8a, 0x55, 0x00), 2));
+        p->drawPath(shape);
+        glyph = QStringLiteral("✓");
+        break;
+    case SeatState::HeldByOther:
+        p->fillPath(shape, QColor(0xe8, 0xe8, 0xe8));
+        p->fillPath(shape, QBrush(QColor(0x99, 0x99, 0x99), Qt::BDiagPattern));
+        p->setPen(QPen(QColor(0x77, 0x77, 0x77), 1.5, Qt::DashLine));
+        p->drawPath(shape);
+        text = QColor(0x44, 0x44, 0x44);
+        glyph = QStringLiteral("⏳");
+        break;
+    case SeatState::Sold:
+        p->fillPath(shape, QColor(0x4a, 0x4a, 0x4a));
+        text = QColor(0xdd, 0xdd, 0xdd);
+        glyph = QStringLiteral("✕");
+        break;
+    }
+    if (current || focused) {
+        p->setPen(QPen(QColor(0x00, 0x78, 0xd4), focused ? 3 : 2));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius + 2, radius + 2);
+    }
+    if (rect.width() >= 18) {
+        QFont f = p->font();
+        f.setPixelSize(std::max(7, int(r.height() * (glyph.isEmpty() ? 0.42 : 0.36))));
+        p->setFont(f);
+        p->setPen(text);
+        if (glyph.isEmpty() || rect.width() < 30) {
+            p->drawText(r, Qt::AlignCenter, glyph.isEmpty() ? label : glyph);
+        } else {
+            const QRectF top(r.left(), r.top(), r.width(), r.height() * 0.55);
+            const QRectF bottom(r.left(), r.top() + r.height() * 0.45, r.width(),
+                                r.height() * 0.55);
+            p->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, label);
+            p->drawText(bottom, Qt::AlignHCenter | Qt::AlignVCenter, glyph);
+        }
+    }
+    p->restore();
+}
+
+void SeatDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                         const QModelIndex& index) const
+{
+    const int state = index.data(SeatMapModel::StateRole).toInt();
+    const QString tier = index.data(SeatMapModel::TierRole).toString();
+    const QString label = index.data(Qt::DisplayRole).toString();
+    paintSeat(painter, option.rect, state, label, tier,
+              option.state.testFlag(QStyle::State_Selected),
+              option.state.testFlag(QStyle::State_HasFocus));
+}
+
+QSize SeatDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const
+{
+    return {36, 36};
+}
+
+} // namespace boxoffice

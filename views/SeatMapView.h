@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QAbstractItemView>
+#include <QPointer>
+
+class QLabel;
+class QTimer;
+
+namespace boxoffice {
+
+// Paints a SeatMapModel on its grid, only the cells in view (50,000 seats cost what the screen
+// shows). Arrow keys move, Space/Enter or a click activates, Ctrl+wheel and Ctrl +/- zoom.
+class SeatMapView : public QAbstractItemView
+{
+    Q_OBJECT
+
+public:
+    explicit SeatMapView(QWidget* parent = nullptr);
+
+    void setModel(QAbstractItemModel* model) override;
+    QRect visualRect(const QModelIndex& index) const override;
+    void scrollTo(const QModelIndex& index, ScrollHint hint = EnsureVisible) override;
+    QModelIndex indexAt(const QPoint& point) const override;
+
+    int cellSize() const { return m_cell; }
+    void setCellSize(int pixels);
+    void zoomIn();
+    void zoomOut();
+    // Says something next to a seat, in place, for a few seconds (no modal box).
+    void showInlineMessage(const QModelIndex& index, const QString& text);
+    QString inlineMessage() const;
+    // Why seats cannot be chosen right now (empty: they can).
+    void setLockedReason(const QString& reason);
+    QString lockedReason() const { return m_lockedReason; }
+
+Q_SIGNALS:
+    void seatActivated(const QModelIndex& index);
+    void zoomChanged(int cellSize);
+
+protected:
+    QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
+    int horizontalOffset() const override;
+    int verticalOffset() const override;
+    bool isIndexHidden(const QModelIndex& index) const override;
+    void setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags flags) override;
+    QRegion visualRegionForSelection(const QItemSelection& selection) const override;
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void updateGeometries() override;
+    void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                     const QList<int>& roles = {}) override;
+
+private:
+    QPoint cellOf(const QModelIndex& index) const;
+    QSize gridSize() const;
+    int rowAtCell(int x, int y) const;
+    void rebuildGrid();
+    QPoint origin() const;
+
+    int m_cell = 36;
+    int m_gridWidth = 0;
+    int m_gridHeight = 0;
+    QList<int> m_rowByCell; // m_gridWidth * m_gridHeight, -1 where no seat
+    QLabel* m_bubble = nullptr;
+    QTimer* m_bubbleTimer = nullptr;
+    QString m_lockedReason;
+};
+
+} // namespace boxoffice

@@ -1,3 +1,0 @@
-namespace boxoffice {
-void viewsPlaceholder() {}
-} // namespace boxoffice
