@@ -45,7 +45,8 @@ Result<QList<Customer>> CustomerService::find(const QString& text, int limit)
             " WHERE name LIKE ? ESCAPE '\\' OR (? <> '' AND REPLACE(phone, '-', '') LIKE ?)"
             " ORDER BY id LIMIT ?"),
         {QStringLiteral("%%1%").arg(escaped), digits, QStringLiteral("%%1%").arg(digits), limit}));
-    while (q.next()) {
+    // The member found by number counts towards the limit too.
+    while (out.size() < limit && q.next()) {
         if (!out.isEmpty() && out.first().id == q.i64(0))
             continue;
         out << Customer{q.i64(0), q.str(1), q.str(2), q.i64(3)};

@@ -49,9 +49,11 @@ Result<Reservation> ReservationService::hold(const QString& token, qint64 schedu
         r.price = q.i64(1);
         r.seatLabel = seatLabel(q.str(2), q.str(3), seatNumber);
     }
-    // A hold whose time has passed counts as free at once (H2), sweeper or not.
+    // A hold whose time has passed counts as free at once (H2), sweeper or not. The
+    // `status IN (...)` term lets SQLite use the per-seat partial index, not the expiry one.
     BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED', updated_at = ?"
-                                    " WHERE seat_id = ? AND status = 'HELD' AND expires_at <= ?"),
+                                    " WHERE seat_id = ? AND status IN ('HELD', 'PAID')"
+                                    " AND status = 'HELD' AND expires_at <= ?"),
                      {now, r.seatId, now}));
     {
         auto q = BO_TRY(conn->run(QStringLiteral("SELECT 1 FROM reservations WHERE seat_id = ?"

@@ -76,6 +76,7 @@ MainWindow::MainWindow(Engine& engine, Options options, QWidget* parent)
 
     if (auto r = m_concerts.reload(); !r)
         showError(r.error());
+    refreshCustomerInfo();
     m_liveTimer = new QTimer(this);
     m_liveTimer->setInterval(kLiveIntervalMs);
     connect(m_liveTimer, &QTimer::timeout, this, &MainWindow::tick);
@@ -213,6 +214,7 @@ void MainWindow::buildUi()
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     split->setStretchFactor(2, 3);
+    split->setSizes({260, 640, 380});
     outer->addWidget(split, 1);
     setCentralWidget(central);
 
@@ -228,6 +230,7 @@ void MainWindow::buildUi()
         f.setPointSizeF(f.pointSizeF() * 1.5);
         setFont(f);
         m_seatView->setCellSize(56);
+        m_seatView->setMinimumFitCell(56);
         for (QPushButton* b : findChildren<QPushButton*>())
             b->setMinimumHeight(48);
         m_search->setMinimumHeight(48);

@@ -56,7 +56,11 @@ QueuePanel::QueuePanel(QueueModel& model, const Clock& clock, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The concert's title takes what is left and elides; the numbers stay readable.
+    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::ConcertColumn,
+                                                      QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
     connect(m_join, &QPushButton::clicked, this, &QueuePanel::joinRequested);

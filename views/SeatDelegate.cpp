@@ -55,7 +55,7 @@ void SeatDelegate::paintSeat(QPainter* p, const QRect& rect, int state, const QS
         p->setPen(QPen(QColor(0x77, 0x77, 0x77), 1.5, Qt::DashLine));
         p->drawPath(shape);
         text = QColor(0x44, 0x44, 0x44);
-        glyph = QStringLiteral("⏳");
+        glyph = QStringLiteral("clock"); // drawn, not a font glyph: fonts rarely have one
         break;
     case SeatState::Sold:
         p->fillPath(shape, QColor(0x4a, 0x4a, 0x4a));
@@ -73,14 +73,26 @@ void SeatDelegate::paintSeat(QPainter* p, const QRect& rect, int state, const QS
         f.setPixelSize(std::max(7, int(r.height() * (glyph.isEmpty() ? 0.42 : 0.36))));
         p->setFont(f);
         p->setPen(text);
-        if (glyph.isEmpty() || rect.width() < 30) {
-            p->drawText(r, Qt::AlignCenter, glyph.isEmpty() ? label : glyph);
-        } else {
-            const QRectF top(r.left(), r.top(), r.width(), r.height() * 0.55);
-            const QRectF bottom(r.left(), r.top() + r.height() * 0.45, r.width(),
-                                r.height() * 0.55);
-            p->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, label);
-            p->drawText(bottom, Qt::AlignHCenter | Qt::AlignVCenter, glyph);
+        const bool twoLines = !glyph.isEmpty() && rect.width() >= 30 && !label.isEmpty();
+        const QRectF glyphBox =
+            twoLines ? QRectF(r.left(), r.top() + r.height() * 0.45, r.width(), r.height() * 0.55)
+                     : r;
+        if (twoLines)
+            p->drawText(QRectF(r.left(), r.top(), r.width(), r.height() * 0.55),
+                        Qt::AlignHCenter | Qt::AlignBottom, label);
+        else if (glyph.isEmpty())
+            p->drawText(r, Qt::AlignCenter, label);
+        if (seatState == SeatState::HeldByOther) {
+            // A small clock: the seat is someone's for a while.
+            const qreal d = std::min(glyphBox.width(), glyphBox.height()) * 0.6;
+            const QRectF face(glyphBox.center().x() - d / 2, glyphBox.center().y() - d / 2, d, d);
+            p->setPen(QPen(text, 1.2));
+            p->setBrush(QColor(255, 255, 255, 220));
+            p->drawEllipse(face);
+            p->drawLine(face.center(), face.center() + QPointF(0, -d * 0.32));
+            p->drawLine(face.center(), face.center() + QPointF(d * 0.25, 0));
+        } else if (!glyph.isEmpty()) {
+            p->drawText(glyphBox, Qt::AlignCenter, glyph);
         }
     }
     p->restore();

@@ -14,8 +14,10 @@ namespace boxoffice {
 namespace {
 constexpr int kMinCell = 12;
 constexpr int kMaxCell = 96;
-constexpr int kMargin = 12;
+constexpr int kMargin = 16;
 constexpr int kBubbleMs = 3500;
+// Zoom steps, so that in and out retrace each other.
+constexpr int kZoomSteps[] = {12, 16, 20, 24, 30, 36, 44, 56, 72, 96};
 } // namespace
 
 SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
@@ -48,6 +50,7 @@ void SeatMapView::setModel(QAbstractItemModel* model)
     if (model) {
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             rebuildGrid();
+            fitSmallHall();
             updateGeometries();
             viewport()->update();
         });
@@ -76,6 +79,22 @@ void SeatMapView::rebuildGrid()
         const int y = i.data(SeatMapModel::GridYRole).toInt();
         m_rowByCell[qsizetype(y) * m_gridWidth + x] = r;
     }
+}
+
+void SeatMapView::fitSmallHall()
+{
+    // A small hall is shown as large as the view allows (within reason); a large venue keeps
+    // the zoom the user chose and scrolls.
+    if (m_gridWidth == 0 || qsizetype(m_gridWidth) * m_gridHeight > 2000)
+        return;
+    const int fit = std::min((viewport()->width() - 2 * kMargin) / m_gridWidth,
+                             (viewport()->height() - 2 * kMargin) / m_gridHeight);
+    int snapped = kZoomSteps[0];
+    for (int step : kZoomSteps) {
+        if (step <= std::clamp(fit, m_minFitCell, 64))
+            snapped = step;
+    }
+    setCellSize(std::max(snapped, m_minFitCell));
 }
 
 QSize SeatMapView::gridSize() const
@@ -164,12 +183,22 @@ void SeatMapView::setCellSize(int pixels)
 
 void SeatMapView::zoomIn()
 {
-    setCellSize(m_cell + std::max(2, m_cell / 6));
+    for (int step : kZoomSteps) {
+        if (step > m_cell) {
+            setCellSize(step);
+            return;
+        }
+    }
 }
 
 void SeatMapView::zoomOut()
 {
-    setCellSize(m_cell - std::max(2, m_cell / 6));
+    for (auto it = std::rbegin(kZoomSteps); it != std::rend(kZoomSteps); ++it) {
+        if (*it < m_cell) {
+            setCellSize(*it);
+            return;
+        }
+    }
 }
 
 void SeatMapView::showInlineMessage(const QModelIndex& index, const QString& text)
@@ -292,9 +321,15 @@ void SeatMapView::paintEvent(QPaintEvent* event)
     }
     const QPoint o = origin();
     // The stage, above the first row.
-    if (o.y() - kMargin + 2 > -m_cell) {
-        const QRect stage(o.x(), o.y() - kMargin + 2, m_gridWidth * m_cell, kMargin - 4);
+    if (o.y() > 0) {
+        const QRect stage(o.x(), o.y() - kMargin + 1, m_gridWidth * m_cell, kMargin - 2);
         p.fillRect(stage, palette().mid());
+        QFont f = p.font();
+        f.setPixelSize(std::max(8, kMargin - 3));
+        p.setFont(f);
+        p.setPen(palette().color(QPalette::BrightText));
+        p.drawText(stage, Qt::AlignCenter, tr("STAGE"));
+        p.setFont(font());
     }
     // Only the cells that intersect the exposed area are visited.
     const QRect exposed = event->rect();

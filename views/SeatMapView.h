@@ -24,6 +24,8 @@ public:
 
     int cellSize() const { return m_cell; }
     void setCellSize(int pixels);
+    // The smallest cell a small hall is fitted to (kiosks ask for large touch targets).
+    void setMinimumFitCell(int pixels) { m_minFitCell = pixels; }
     void zoomIn();
     void zoomOut();
     // Says something next to a seat, in place, for a few seconds (no modal box).
@@ -58,9 +60,11 @@ private:
     QSize gridSize() const;
     int rowAtCell(int x, int y) const;
     void rebuildGrid();
+    void fitSmallHall();
     QPoint origin() const;
 
     int m_cell = 36;
+    int m_minFitCell = 24;
     int m_gridWidth = 0;
     int m_gridHeight = 0;
     QList<int> m_rowByCell; // m_gridWidth * m_gridHeight, -1 where no seat

@@ -47,7 +47,7 @@ WalletDialog::WalletDialog(WalletService& wallet, QWidget* parent)
 
     auto* quick = new QHBoxLayout;
     for (qint64 amount : {10000, 50000, 100000}) {
-        auto* b = new QPushButton(QStringLiteral("+%1").arg(Format::krw(amount)), this);
+        auto* b = new QPushButton(Format::krw(amount), this);
         b->setObjectName(QStringLiteral("quick%1").arg(amount));
         b->setAutoDefault(false);
         connect(b, &QPushButton::clicked, this, [this, amount] { setAmount(amount); });

@@ -1,0 +1,11 @@
+# Widget tests (offscreen) and the screenshot tool for the README.
+boxoffice_test(tst_mainwindow SOURCES tst_mainwindow.cpp LIBS boxoffice_views LABELS gui)
+boxoffice_test(tst_translations SOURCES tst_translations.cpp LIBS boxoffice_views LABELS gui)
+target_compile_definitions(tst_translations PRIVATE
+  BOXOFFICE_TS_DIR="${CMAKE_SOURCE_DIR}/resources/translations"
+  BOXOFFICE_LUPDATE="$<TARGET_FILE:Qt6::lupdate>")
+
+# Not a test: drives the real window into a mid-sale state and saves PNGs (scripts/screenshots.sh).
+qt_add_executable(boxoffice_screenshots screenshots.cpp TestSupport.h)
+target_include_directories(boxoffice_screenshots PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(boxoffice_screenshots PRIVATE boxoffice_views Qt6::Test)
