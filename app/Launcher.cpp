@@ -27,6 +27,12 @@ std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& opt
     if (!seeded)
         return std::unexpected(QStringLiteral("cannot seed demo data: %1")
                                    .arg(seeded.error().message(Language::English)));
+    if (*seeded) {
+        // A fresh demo database also gets the stadium: 50,000 seats in sections and rows.
+        if (const auto big = DemoSeeder::seedLargeVenue(*(*engine)->db, clock); !big)
+            return std::unexpected(QStringLiteral("cannot seed the large venue: %1")
+                                       .arg(big.error().message(Language::English)));
+    }
     if (options.demo && !*seeded)
         qInfo().noquote() << "--demo: the database already holds data; nothing seeded";
     return std::move(*engine);

@@ -73,10 +73,10 @@ QVariant ScheduleListModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         //: A performance in the list: its date and time, then how many seats are left.
-        return tr("%1 · %n seat(s) left", nullptr, s.availableSeats)
+        return tr("%1 · %Ln seat(s) left", nullptr, s.availableSeats)
             .arg(Format::dateTime(s.startsAtMs));
     case Qt::ToolTipRole:
-        return tr("%1 of %2 seats available").arg(s.availableSeats).arg(s.totalSeats);
+        return tr("%L1 of %L2 seats available").arg(s.availableSeats).arg(s.totalSeats);
     case IdRole:
         return s.id;
     case StartsAtRole:

@@ -158,13 +158,12 @@ QVariant SeatMapModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case LabelRole:
-        return seatLabel(s.section, s.row, s.number);
+        return s.label;
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         //: Seat tooltip: seat label, tier, price, state.
         return tr("Seat %1 · %2 · %3 · %4")
-            .arg(seatLabel(s.section, s.row, s.number), s.tier, Format::krw(s.price),
-                 stateName(s.state));
+            .arg(s.label, s.tier, Format::krw(s.price), stateName(s.state));
     case StateRole:
         return int(s.state);
     case PriceRole:

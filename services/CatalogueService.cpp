@@ -137,7 +137,8 @@ Result<QList<SeatInfo>> CatalogueService::seatMap(qint64 scheduleId, qint64 view
     const qint64 now = m_clock.nowMs();
     auto q = BO_TRY(conn->run(
         QStringLiteral("SELECT st.id, st.seat_number, st.section, st.row_label, st.tier, st.price,"
-                       " r.status, r.customer_id, r.expires_at, st.pos_x, st.pos_y"
+                       " r.status, r.customer_id, r.expires_at, st.pos_x, st.pos_y,"
+                       " COALESCE(st.label, CAST(st.seat_number AS TEXT))"
                        " FROM seats st LEFT JOIN reservations r ON %1"
                        " WHERE st.schedule_id = ? ORDER BY st.seat_number")
             .arg(kTakenCondition),
@@ -154,6 +155,7 @@ Result<QList<SeatInfo>> CatalogueService::seatMap(qint64 scheduleId, qint64 view
         s.price = q.i64(5);
         s.posX = q.isNull(9) ? -1 : q.i32(9);
         s.posY = q.isNull(10) ? -1 : q.i32(10);
+        s.label = q.str(11);
         if (!q.isNull(6)) {
             if (q.str(6) == QLatin1String("PAID")) {
                 s.state = SeatState::Sold;

@@ -1,5 +1,7 @@
 #include "DemoSeeder.h"
 
+#include "VenueLayout.h"
+
 namespace boxoffice {
 
 namespace {
@@ -88,6 +90,50 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
     }
     BO_CHECK(tx.commit());
     return true;
+}
+
+Result<qint64> DemoSeeder::seedLargeVenue(Database& db, const Clock& clock)
+{
+    const VenueLayout layout = BO_TRY(VenueLayout::builtIn(QStringLiteral("arena50k")));
+    Connection* conn = BO_TRY(db.connection());
+    WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
+    const qint64 now = clock.nowMs();
+    qint64 concertId = 0;
+    {
+        auto q =
+            BO_TRY(conn->run(QStringLiteral("INSERT INTO concerts (title, venue) VALUES (?, ?)"
+                                            " RETURNING id"),
+                             {QStringLiteral("스타디움 라이브 — Stadium Live"), layout.title}));
+        if (!q.next())
+            return fail(ErrorCode::StorageError);
+        concertId = q.i64(0);
+    }
+    qint64 bigSchedule = 0;
+    {
+        auto q = BO_TRY(
+            conn->run(QStringLiteral("INSERT INTO schedules (concert_id, starts_at, layout)"
+                                     " VALUES (?, ?, ?) RETURNING id"),
+                      {concertId, (now / kDayMs + 10) * kDayMs + kEveningUtcMs, layout.name}));
+        if (!q.next())
+            return fail(ErrorCode::StorageError);
+        bigSchedule = q.i64(0);
+    }
+    int number = 0;
+    for (const VenueLayout::Section& s : layout.sections) {
+        for (int row = 1; row <= s.rows; ++row) {
+            for (int seat = 1; seat <= s.seatsPerRow; ++seat) {
+                BO_TRY(
+                    conn->run(QStringLiteral("INSERT INTO seats (schedule_id, seat_number, section,"
+                                             " row_label, tier, price, pos_x, pos_y, label)"
+                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              {bigSchedule, ++number, s.name, QString::number(row), s.tier, s.price,
+                               s.x + seat - 1, s.y + row - 1,
+                               QStringLiteral("%1-%2-%3").arg(s.name).arg(row).arg(seat)}));
+            }
+        }
+    }
+    BO_CHECK(tx.commit());
+    return bigSchedule;
 }
 
 } // namespace boxoffice

@@ -12,6 +12,9 @@ class DemoSeeder
 public:
     // Seeds only an empty database (no concerts, no customers). Returns whether it seeded.
     static Result<bool> seedIfEmpty(Database& db, const Clock& clock);
+    // Adds a stadium show (concert 4 on a fresh demo database) with one date on the built-in
+    // 50,000-seat layout, in sections and rows. Returns that schedule's id.
+    static Result<qint64> seedLargeVenue(Database& db, const Clock& clock);
 };
 
 } // namespace boxoffice

@@ -40,14 +40,16 @@ Result<Reservation> ReservationService::hold(const QString& token, qint64 schedu
     r.heldAtMs = now;
     r.expiresAtMs = now + qint64(m_settings.holdSeconds) * 1000;
     {
-        auto q = BO_TRY(conn->run(QStringLiteral("SELECT id, price, section, row_label FROM seats"
-                                                 " WHERE schedule_id = ? AND seat_number = ?"),
-                                  {scheduleId, seatNumber}));
+        auto q = BO_TRY(
+            conn->run(QStringLiteral("SELECT id, price, COALESCE(label, CAST(seat_number AS TEXT))"
+                                     " FROM seats"
+                                     " WHERE schedule_id = ? AND seat_number = ?"),
+                      {scheduleId, seatNumber}));
         if (!q.next())
             return fail(ErrorCode::SeatNotFound);
         r.seatId = q.i64(0);
         r.price = q.i64(1);
-        r.seatLabel = seatLabel(q.str(2), q.str(3), seatNumber);
+        r.seatLabel = q.str(2);
     }
     // A hold whose time has passed counts as free at once (H2), sweeper or not. The
     // `status IN (...)` term lets SQLite use the per-seat partial index, not the expiry one.
@@ -125,7 +127,8 @@ Result<QList<Reservation>> ReservationService::holdsOf(qint64 customerId)
     const qint64 now = m_clock.nowMs();
     auto q = BO_TRY(conn->run(
         QStringLiteral("SELECT r.id, r.schedule_id, r.seat_id, st.seat_number, r.price, r.held_at,"
-                       " r.expires_at, st.section, st.row_label FROM reservations r"
+                       " r.expires_at, COALESCE(st.label, CAST(st.seat_number AS TEXT))"
+                       " FROM reservations r"
                        " JOIN seats st ON st.id = r.seat_id"
                        " WHERE r.customer_id = ? AND r.status = 'HELD' AND r.expires_at > ?"
                        " ORDER BY r.held_at, r.id"),
@@ -141,7 +144,7 @@ Result<QList<Reservation>> ReservationService::holdsOf(qint64 customerId)
         r.price = q.i64(4);
         r.heldAtMs = q.i64(5);
         r.expiresAtMs = q.i64(6);
-        r.seatLabel = seatLabel(q.str(7), q.str(8), r.seatNumber);
+        r.seatLabel = q.str(7);
         out << r;
     }
     return out;

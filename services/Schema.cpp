@@ -98,13 +98,14 @@ QStringList version1(Dialect d)
     return s;
 }
 
-// Version 2: where a seat sits on the venue's floor plan (large venues from a layout file).
-// Demo seats leave them NULL and are laid out ten to a row.
+// Version 2: where a seat sits on the venue's floor plan and what its ticket says ("B-12-34"),
+// for large venues from a layout file. Demo seats leave them NULL: ten to a row, label = number.
 QStringList version2(Dialect d)
 {
     const QString big = d == Dialect::Sqlite ? QStringLiteral("INTEGER") : QStringLiteral("BIGINT");
     return {QStringLiteral("ALTER TABLE seats ADD COLUMN pos_x %1").arg(big),
-            QStringLiteral("ALTER TABLE seats ADD COLUMN pos_y %1").arg(big)};
+            QStringLiteral("ALTER TABLE seats ADD COLUMN pos_y %1").arg(big),
+            QStringLiteral("ALTER TABLE seats ADD COLUMN label TEXT")};
 }
 
 } // namespace

@@ -28,13 +28,6 @@ QString reservationStatusName(ReservationStatus s)
     return QStringLiteral("EXPIRED");
 }
 
-QString seatLabel(const QString& section, const QString& row, int number)
-{
-    if (section.isEmpty())
-        return QString::number(number);
-    return QStringLiteral("%1-%2-%3").arg(section, row).arg(number);
-}
-
 QString ledgerKindName(LedgerKind k)
 {
     switch (k) {

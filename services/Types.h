@@ -74,12 +74,10 @@ struct SeatInfo
     qint64 price = 0;
     SeatState state = SeatState::Available;
     qint64 holdExpiresAtMs = 0;
+    QString label; // what the ticket says: "7" in the demo hall, "B-12-34" in a large venue
     int posX = -1; // floor-plan cell; -1: laid out by number
     int posY = -1;
 };
-
-// How people read a seat: "7" in the demo hall, "B-12-7" (section, row, seat) in a large venue.
-QString seatLabel(const QString& section, const QString& row, int number);
 
 enum class ReservationStatus { Held, Paid, Expired };
 QString reservationStatusName(ReservationStatus s);

@@ -379,8 +379,8 @@ public:
           m_token(db, "SELECT id, customer_id, concert_id, seq, state, deadline_at, payment_id"
                       " FROM queue_entries WHERE token_hash = ?"),
           m_schedule(db, "SELECT concert_id, starts_at FROM schedules WHERE id = ?"),
-          m_seat(db, "SELECT id, price, section, row_label FROM seats"
-                     " WHERE schedule_id = ? AND seat_number = ?"),
+          m_seat(db, "SELECT id, price, COALESCE(label, CAST(seat_number AS TEXT))"
+                     " FROM seats WHERE schedule_id = ? AND seat_number = ?"),
           m_expire(db, "UPDATE reservations SET status = 'EXPIRED', updated_at = ?"
                        " WHERE seat_id = ? AND status IN ('HELD', 'PAID')"
                        " AND status = 'HELD' AND expires_at <= ?"),

@@ -9,3 +9,12 @@ target_compile_definitions(tst_translations PRIVATE
 qt_add_executable(boxoffice_screenshots screenshots.cpp TestSupport.h)
 target_include_directories(boxoffice_screenshots PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(boxoffice_screenshots PRIVATE boxoffice_views Qt6::Test)
+
+# Seat map at stadium size: model load and full-viewport paint (issue 3 §9).
+find_package(SQLite3 REQUIRED)
+qt_add_executable(bench_seatmap bench_seatmap.cpp TestSupport.h)
+target_include_directories(bench_seatmap PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(bench_seatmap PRIVATE boxoffice_views Qt6::Test SQLite::SQLite3)
+add_test(NAME bench_seatmap_smoke COMMAND bench_seatmap --quick)
+set_tests_properties(bench_seatmap_smoke PROPERTIES LABELS bench TIMEOUT 300
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen")

@@ -49,6 +49,16 @@ int main(int argc, char* argv[])
     e.reservations.hold(other, schedule, 15);
     e.reservations.hold(other, schedule, 16);
     e.wallet.charge(1, 200000);
+    // The stadium: 50,000 seats in sections and rows, a few sold near the stage.
+    const auto big = DemoSeeder::seedLargeVenue(*e.db, engine.clock);
+    if (!big)
+        return 1;
+    const QString fan = engine.activeToken(6, e.catalogue.schedule(*big)->concertId);
+    e.wallet.charge(6, 1000000);
+    QList<qint64> bigIds;
+    for (int n : {152, 153, 154, 155})
+        bigIds << e.reservations.hold(fan, *big, n)->id;
+    e.payments.pay(fan, bigIds);
 
     MainWindow window(e, MainWindow::Options{});
     window.resize(1360, 820);
@@ -94,6 +104,17 @@ int main(int argc, char* argv[])
     const QString walletFile = out.filePath(QStringLiteral("wallet-%1.png").arg(lang));
     if (!wallet->grab().save(walletFile))
         return 1;
-    QTextStream(stdout) << mainFile << '\n' << walletFile << '\n';
+    wallet->close();
+
+    window.selectCustomer(1);
+    window.findChild<QListView*>(QStringLiteral("concertList"))->clearSelection();
+    auto* concerts = window.findChild<QListView*>(QStringLiteral("concertList"));
+    concerts->setCurrentIndex(concerts->model()->index(3, 0));
+    window.selectSchedule(*big);
+    app.processEvents();
+    const QString stadiumFile = out.filePath(QStringLiteral("stadium-%1.png").arg(lang));
+    if (!window.grab().save(stadiumFile))
+        return 1;
+    QTextStream(stdout) << mainFile << '\n' << walletFile << '\n' << stadiumFile << '\n';
     return 0;
 }

@@ -21,6 +21,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -521,7 +522,7 @@ void MainWindow::updateLock()
     else if (m_seats.scheduleId() <= 0)
         reason = tr("Choose a date.");
     m_seatView->setLockedReason(reason);
-    m_seatSummary->setText(m_seats.scheduleId() > 0 ? tr("%1 of %2 seats available")
+    m_seatSummary->setText(m_seats.scheduleId() > 0 ? tr("%L1 of %L2 seats available")
                                                           .arg(m_seats.count(SeatState::Available))
                                                           .arg(m_seats.rowCount())
                                                     : QString());
@@ -617,6 +618,19 @@ void MainWindow::pay()
 
 void MainWindow::refreshSeats()
 {
+    // A concert added at another terminal joins the list; the selection stays where it was.
+    if (const auto list = m_engine.catalogue.concerts();
+        list && list->size() != m_concerts.rowCount()) {
+        const qint64 current = currentConcertId();
+        if (auto r = m_concerts.reload(); !r)
+            showError(r.error());
+        for (int r = 0; r < m_concerts.rowCount(); ++r) {
+            if (m_concerts.idAt(r) == current) {
+                const QSignalBlocker block(m_concertList->selectionModel());
+                m_concertList->setCurrentIndex(m_concerts.index(r));
+            }
+        }
+    }
     if (auto r = m_seats.refresh(); !r)
         showError(r.error());
     if (auto r = m_schedules.refresh(); !r)

@@ -3,6 +3,7 @@
 #include "SeatMapModel.h"
 #include "Types.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -21,10 +22,58 @@ QColor tierColor(const QString& tier)
     return QColor(0x9a, 0x6b, 0x16);
 }
 
+// What makes two seats look alike.
+struct LookKey
+{
+    int state;
+    int width;
+    int height;
+    quint8 flags;
+    qreal dpr;
+    QString tier;
+    QString label;
+    bool operator==(const LookKey&) const = default;
+};
+
+size_t qHash(const LookKey& k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.state, k.width, k.height, k.flags, k.dpr, k.tier, k.label);
+}
+
 } // namespace
 
-void SeatDelegate::paintSeat(QPainter* p, const QRect& rect, int state, const QString& label,
+void SeatDelegate::paintSeat(QPainter* painter, const QRect& rect, int state, const QString& label,
                              const QString& tier, bool current, bool focused)
+{
+    // A stadium shows thousands of seats but only a few dozen distinct looks: each look is
+    // drawn once into a pixmap and blitted after that, so a frame costs one blit per seat.
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const LookKey key{state,
+                      rect.width(),
+                      rect.height(),
+                      quint8(int(current) | int(focused) << 1),
+                      dpr,
+                      tier,
+                      rect.width() >= 18 ? label : QString()};
+    static QHash<LookKey, QPixmap> cache;
+    auto it = cache.constFind(key);
+    if (it == cache.constEnd()) {
+        if (cache.size() > 20000)
+            cache.clear(); // zooming through many sizes; start over rather than grow
+        QPixmap pixmap(QSize(rect.width(), rect.height()) * dpr);
+        pixmap.setDevicePixelRatio(dpr);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setFont(painter->font());
+        renderSeat(&p, QRect(QPoint(0, 0), rect.size()), state, label, tier, current, focused);
+        p.end();
+        it = cache.insert(key, pixmap);
+    }
+    painter->drawPixmap(rect.topLeft(), *it);
+}
+
+void SeatDelegate::renderSeat(QPainter* p, const QRect& rect, int state, const QString& label,
+                              const QString& tier, bool current, bool focused)
 {
     p->save();
     p->setRenderHint(QPainter::Antialiasing, true);
@@ -103,7 +152,11 @@ void SeatDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 {
     const int state = index.data(SeatMapModel::StateRole).toInt();
     const QString tier = index.data(SeatMapModel::TierRole).toString();
-    const QString label = index.data(Qt::DisplayRole).toString();
+    // "B-12-34" does not fit in a seat; the seat's number in its row does (the tooltip and the
+    // holds list give the whole label).
+    const QString label = option.rect.width() >= 18
+                              ? index.data(Qt::DisplayRole).toString().section(QLatin1Char('-'), -1)
+                              : QString();
     paintSeat(painter, option.rect, state, label, tier,
               option.state.testFlag(QStyle::State_Selected),
               option.state.testFlag(QStyle::State_HasFocus));

@@ -18,9 +18,13 @@ public:
                const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
-    // Paints a seat of a state into a rectangle (also used by the legend).
+    // Paints a seat of a state into a rectangle (also used by the legend), from a cache.
     static void paintSeat(QPainter* painter, const QRect& rect, int state, const QString& label,
                           const QString& tier, bool current, bool focused);
+
+private:
+    static void renderSeat(QPainter* painter, const QRect& rect, int state, const QString& label,
+                           const QString& tier, bool current, bool focused);
 };
 
 } // namespace boxoffice

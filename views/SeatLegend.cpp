@@ -19,7 +19,13 @@ constexpr int kSpacing = 18;
 SeatLegend::SeatLegend(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("seatLegend"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // Never narrower than its text: every state stays named.
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+}
+
+QSize SeatLegend::minimumSizeHint() const
+{
+    return sizeHint();
 }
 
 QSize SeatLegend::sizeHint() const

@@ -12,6 +12,7 @@ class SeatLegend : public QWidget
 public:
     explicit SeatLegend(QWidget* parent = nullptr);
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -85,8 +85,13 @@ void SeatMapView::fitSmallHall()
 {
     // A small hall is shown as large as the view allows (within reason); a large venue keeps
     // the zoom the user chose and scrolls.
-    if (m_gridWidth == 0 || qsizetype(m_gridWidth) * m_gridHeight > 2000)
+    if (m_gridWidth == 0)
         return;
+    if (qsizetype(m_gridWidth) * m_gridHeight > 2000) {
+        // A venue: start small enough to see a section, large enough to read seat numbers.
+        setCellSize(std::max(24, m_minFitCell));
+        return;
+    }
     const int fit = std::min((viewport()->width() - 2 * kMargin) / m_gridWidth,
                              (viewport()->height() - 2 * kMargin) / m_gridHeight);
     int snapped = kZoomSteps[0];
@@ -340,6 +345,8 @@ void SeatMapView::paintEvent(QPaintEvent* event)
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     const QModelIndex current = currentIndex();
+    const QModelIndexList selected =
+        selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
     for (int y = y0; y <= y1; ++y) {
         for (int x = x0; x <= x1; ++x) {
             const int row = m_rowByCell.at(qsizetype(y) * m_gridWidth + x);
@@ -348,7 +355,7 @@ void SeatMapView::paintEvent(QPaintEvent* event)
             const QModelIndex i = model()->index(row, 0);
             option.rect = QRect(o.x() + x * m_cell, o.y() + y * m_cell, m_cell, m_cell);
             option.state = QStyle::State_Enabled;
-            if (selectionModel() && selectionModel()->isSelected(i))
+            if (!selected.isEmpty() && selected.contains(i))
                 option.state |= QStyle::State_Selected;
             if (i == current && hasFocus())
                 option.state |= QStyle::State_HasFocus;

@@ -306,10 +306,6 @@ Database: %1</translation>
         <translation>Choose a date.</translation>
     </message>
     <message>
-        <source>%1 of %2 seats available</source>
-        <translation>%1 of %2 seats available</translation>
-    </message>
-    <message>
         <source>Seat %1 held until %2.</source>
         <translation>Seat %1 held until %2.</translation>
     </message>
@@ -336,6 +332,10 @@ Database: %1</translation>
     <message numerus="yes">
         <source>Payment %1 complete: %n seat(s) sold.</source>
         <translation><numerusform>Payment %1 complete: %n seat sold.</numerusform><numerusform>Payment %1 complete: %n seats sold.</numerusform></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 seats available</source>
+        <translation>%L1 of %L2 seats available</translation>
     </message>
 </context>
 <context>
@@ -435,13 +435,13 @@ Database: %1</translation>
 <context>
     <name>boxoffice::ScheduleListModel</name>
     <message numerus="yes">
-        <source>%1 · %n seat(s) left</source>
+        <source>%1 · %Ln seat(s) left</source>
         <extracomment>A performance in the list: its date and time, then how many seats are left.</extracomment>
-        <translation><numerusform>%1 · %n seat left</numerusform><numerusform>%1 · %n seats left</numerusform></translation>
+        <translation><numerusform>%1 · %Ln seat left</numerusform><numerusform>%1 · %Ln seats left</numerusform></translation>
     </message>
     <message>
-        <source>%1 of %2 seats available</source>
-        <translation>%1 of %2 seats available</translation>
+        <source>%L1 of %L2 seats available</source>
+        <translation>%L1 of %L2 seats available</translation>
     </message>
 </context>
 <context>

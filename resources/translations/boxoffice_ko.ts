@@ -306,10 +306,6 @@ Database: %1</source>
         <translation>날짜를 선택하세요.</translation>
     </message>
     <message>
-        <source>%1 of %2 seats available</source>
-        <translation>%2석 중 %1석 예약 가능</translation>
-    </message>
-    <message>
         <source>Seat %1 held until %2.</source>
         <translation>%1번 좌석을 %2까지 임시 배정했습니다.</translation>
     </message>
@@ -336,6 +332,10 @@ Database: %1</source>
     <message numerus="yes">
         <source>Payment %1 complete: %n seat(s) sold.</source>
         <translation><numerusform>결제 %1 완료: %n석 판매.</numerusform></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 seats available</source>
+        <translation>%L2석 중 %L1석 예약 가능</translation>
     </message>
 </context>
 <context>
@@ -435,13 +435,13 @@ Database: %1</source>
 <context>
     <name>boxoffice::ScheduleListModel</name>
     <message numerus="yes">
-        <source>%1 · %n seat(s) left</source>
+        <source>%1 · %Ln seat(s) left</source>
         <extracomment>A performance in the list: its date and time, then how many seats are left.</extracomment>
-        <translation><numerusform>%1 · 잔여 %n석</numerusform></translation>
+        <translation><numerusform>%1 · 잔여 %Ln석</numerusform></translation>
     </message>
     <message>
-        <source>%1 of %2 seats available</source>
-        <translation>%2석 중 %1석 예약 가능</translation>
+        <source>%L1 of %L2 seats available</source>
+        <translation>%L2석 중 %L1석 예약 가능</translation>
     </message>
 </context>
 <context>
