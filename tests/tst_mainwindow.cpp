@@ -351,9 +351,27 @@ private Q_SLOTS:
         QTest::keyClicks(search, QStringLiteral("12"));
         QTest::keyClick(search, Qt::Key_Return);
         QCOMPARE(m_window->currentCustomerId(), qint64(12));
+        QVERIFY(!child<QTableView>("queueTable")->isVisible());
         m_window->resetToStart();
         QCOMPARE(m_window->currentCustomerId(), qint64(0));
         QVERIFY(search->text().isEmpty());
+    }
+
+    void kioskResetsWhenIdle()
+    {
+        m_window.reset();
+        MainWindow::Options kiosk;
+        kiosk.kiosk = true;
+        kiosk.idleResetSeconds = 1;
+        m_window = std::make_unique<MainWindow>(**m_engine, kiosk);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto* search = child<QLineEdit>("customerSearch");
+        QTest::keyClicks(search, QStringLiteral("3"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(m_window->currentCustomerId(), qint64(3));
+        // Nobody touches it: the real idle timer takes it back to the start screen.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentCustomerId(), qint64(0), 5000);
     }
 };
 

@@ -235,6 +235,13 @@ void MainWindow::buildUi()
         for (QPushButton* b : findChildren<QPushButton*>())
             b->setMinimumHeight(48);
         m_search->setMinimumHeight(48);
+        m_queuePanel->setTableVisible(false);
+        m_databaseLabel->hide();
+        for (QListView* list : {m_concertList, m_scheduleList}) {
+            list->setSpacing(6);
+            list->setWordWrap(true);
+        }
+        split->setSizes({340, 600, 340});
     }
 
     connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::findCustomer);

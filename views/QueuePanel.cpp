@@ -68,6 +68,11 @@ QueuePanel::QueuePanel(QueueModel& model, const Clock& clock, QWidget* parent)
     refresh();
 }
 
+void QueuePanel::setTableVisible(bool visible)
+{
+    m_table->setVisible(visible);
+}
+
 void QueuePanel::follow(qint64 customerId, qint64 concertId)
 {
     if (customerId != m_customerId || concertId != m_concertId)

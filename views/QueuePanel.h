@@ -27,6 +27,8 @@ public:
     // Marks an admission visibly for a while.
     void highlightAdmission(const QString& text);
     QPushButton* joinButton() const { return m_join; }
+    // The table of everyone this terminal queued is for staff; a kiosk shows only its customer.
+    void setTableVisible(bool visible);
 
 Q_SIGNALS:
     void joinRequested();
