@@ -28,7 +28,12 @@ Result<QueueStatus> QueueModel::join(qint64 customerId, const QString& customerN
     if (e.status.state == QueueState::Active)
         e.admittedAtMs = m_clock.nowMs();
     const int row = rowOf(customerId, concertId);
+    // An admission this terminal learns from the join rather than from a poll is still news.
+    bool newlyAdmitted = false;
     if (row >= 0) {
+        const Entry& old = m_entries.at(row);
+        newlyAdmitted = e.status.state == QueueState::Active && !old.used && !old.expired &&
+                        old.status.state == QueueState::Waiting;
         m_entries[row] = e;
         emitRow(row);
     } else {
@@ -37,6 +42,8 @@ Result<QueueStatus> QueueModel::join(qint64 customerId, const QString& customerN
         endInsertRows();
     }
     Q_EMIT statusChanged(customerId, concertId);
+    if (newlyAdmitted)
+        Q_EMIT admitted(customerId, customerName, concertTitle);
     return e.status;
 }
 

@@ -36,13 +36,13 @@ Result<QList<Customer>> CustomerService::find(const QString& text, int limit)
     QString digits = needle;
     digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
     QString escaped = needle;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    escaped.replace(QLatin1Char('!'), QLatin1String("!!"))
+        .replace(QLatin1Char('%'), QLatin1String("!%"))
+        .replace(QLatin1Char('_'), QLatin1String("!_"));
     auto q = BO_TRY(conn->run(
         QStringLiteral(
             "SELECT id, name, phone, balance FROM customers"
-            " WHERE name LIKE ? ESCAPE '\\' OR (? <> '' AND REPLACE(phone, '-', '') LIKE ?)"
+            " WHERE name LIKE ? ESCAPE '!' OR (? <> '' AND REPLACE(phone, '-', '') LIKE ?)"
             " ORDER BY id LIMIT ?"),
         {QStringLiteral("%%1%").arg(escaped), digits, QStringLiteral("%%1%").arg(digits), limit}));
     // The member found by number counts towards the limit too.

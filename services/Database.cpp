@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <atomic>
 #include <unordered_map>
@@ -187,6 +188,18 @@ Result<Query> Connection::run(const QString& sql, const QVariantList& args)
     return std::move(*r);
 }
 
+std::expected<void, SqlError> Connection::runControl(const QString& sql)
+{
+    if (m_dialect == Dialect::Sqlite) {
+        auto r = tryRun(sql);
+        if (!r)
+            return std::unexpected(r.error());
+        return {};
+    }
+    // PostgreSQL cannot PREPARE transaction control; it is sent as it is.
+    return runOnce(sql);
+}
+
 std::expected<void, SqlError> Connection::runOnce(const QString& sql)
 {
     QSqlQuery q(m_db);
@@ -196,6 +209,72 @@ std::expected<void, SqlError> Connection::runOnce(const QString& sql)
 }
 
 // ---- Database ----
+
+Error Database::postgresConnectError(const QString& driverText) const
+{
+    const QUrl url(m_options.location);
+    const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(5432));
+    QString ko = QStringLiteral("서버에 연결할 수 없습니다");
+    QString en = QStringLiteral("the server cannot be reached");
+    const QString t = driverText.toLower();
+    if (t.contains(QLatin1String("connection refused"))) {
+        ko = QStringLiteral("연결이 거부되었습니다 (서버가 실행 중인지, 포트가 맞는지 확인하세요)");
+        en =
+            QStringLiteral("the connection was refused (is the server running, and on that port?)");
+    } else if (t.contains(QLatin1String("password authentication failed")) ||
+               t.contains(QLatin1String("no password supplied"))) {
+        ko = QStringLiteral("사용자 이름 또는 비밀번호가 거부되었습니다");
+        en = QStringLiteral("the user name or password was refused");
+    } else if (t.contains(QLatin1String("does not exist"))) {
+        ko = QStringLiteral("데이터베이스 또는 사용자 '%1'이(가) 없습니다").arg(url.path().mid(1));
+        en = QStringLiteral("the database or user '%1' does not exist").arg(url.path().mid(1));
+    } else if (t.contains(QLatin1String("timeout")) || t.contains(QLatin1String("timed out"))) {
+        ko = QStringLiteral("5초 안에 응답이 없습니다");
+        en = QStringLiteral("no answer within 5 seconds");
+    } else if (t.contains(QLatin1String("could not translate host name"))) {
+        ko = QStringLiteral("호스트 이름을 찾을 수 없습니다");
+        en = QStringLiteral("the host name cannot be resolved");
+    } else if (t.contains(QLatin1String("too many"))) {
+        ko = QStringLiteral("서버의 연결 수가 가득 찼습니다");
+        en = QStringLiteral("the server has no connections left");
+    }
+    return Error::make(ErrorCode::DatabaseOpenFailed,
+                       QStringLiteral("PostgreSQL %1에 연결할 수 없습니다: %2").arg(where, ko),
+                       QStringLiteral("Cannot connect to PostgreSQL at %1: %2").arg(where, en));
+}
+
+Result<int> Database::readSchemaVersion(Connection& conn)
+{
+    if (m_dialect == Dialect::Sqlite) {
+        auto q = conn.tryRun(QStringLiteral("PRAGMA user_version"));
+        if (!q || !q->next()) {
+            if (!q && q.error().kind == SqlFailure::NotADatabase)
+                return fail(ErrorCode::NotADatabase);
+            return fail(q ? Error::make(ErrorCode::StorageError) : storageError(q.error()));
+        }
+        return q->i32(0);
+    }
+    if (auto r = conn.runOnce(QStringLiteral("CREATE TABLE IF NOT EXISTS boxoffice_schema"
+                                             " (version INTEGER NOT NULL)"));
+        !r)
+        return fail(storageError(r.error()));
+    auto q =
+        BO_TRY(conn.run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM boxoffice_schema")));
+    return q.next() ? q.i32(0) : 0;
+}
+
+Result<void> Database::writeSchemaVersion(Connection& conn, int version)
+{
+    if (m_dialect == Dialect::Sqlite) {
+        if (auto r = conn.runOnce(QStringLiteral("PRAGMA user_version = %1").arg(version)); !r)
+            return fail(storageError(r.error()));
+        return {};
+    }
+    BO_TRY(conn.run(QStringLiteral("DELETE FROM boxoffice_schema")));
+    BO_TRY(
+        conn.run(QStringLiteral("INSERT INTO boxoffice_schema (version) VALUES (?)"), {version}));
+    return {};
+}
 
 Database::Database(DatabaseOptions options, Dialect dialect)
     : m_options(std::move(options)), m_dialect(dialect), m_id(g_nextDatabaseId.fetch_add(1))
@@ -242,8 +321,20 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseOptions& options)
 
 Result<void> Database::configure(Connection& conn)
 {
-    if (m_dialect != Dialect::Sqlite)
+    if (m_dialect == Dialect::Postgres) {
+        // Times are integers already; the lock timeout plays SQLite's busy timeout.
+        const QStringList settings = {
+            QStringLiteral("SET lock_timeout = %1").arg(m_options.busyTimeoutMs),
+            QStringLiteral("SET synchronous_commit = %1")
+                .arg(m_options.synchronousFull ? QStringLiteral("on") : QStringLiteral("off")),
+            QStringLiteral("SET client_min_messages = warning"),
+        };
+        for (const QString& statement : settings) {
+            if (auto r = conn.runOnce(statement); !r)
+                return fail(storageError(r.error()));
+        }
         return {};
+    }
     const QStringList pragmas = {
         QStringLiteral("PRAGMA busy_timeout = %1").arg(m_options.busyTimeoutMs),
         QStringLiteral("PRAGMA foreign_keys = ON"),
@@ -294,15 +385,23 @@ Result<Connection*> Database::connection()
         conn->handle().setUserName(url.userName());
         conn->handle().setPassword(url.password());
         conn->handle().setDatabaseName(url.path().mid(1));
-        conn->handle().setConnectOptions(QStringLiteral("connect_timeout=5"));
+        QString connectOptions = QStringLiteral("connect_timeout=5");
+        // ?schema=NAME keeps a database's tables in one schema (tests use one per run).
+        const QString schema = QUrlQuery(url).queryItemValue(QStringLiteral("schema"));
+        if (!schema.isEmpty())
+            connectOptions += QStringLiteral(";options='-csearch_path=%1'").arg(schema);
+        conn->handle().setConnectOptions(connectOptions);
     }
     if (!conn->handle().open()) {
         const QString reason = conn->handle().lastError().text();
         t_connections.byDatabase.erase(m_id);
         Error err =
-            Error::make(ErrorCode::DatabaseOpenFailed,
-                        QStringLiteral("데이터베이스를 열 수 없습니다: %1").arg(displayName()),
-                        QStringLiteral("Cannot open the database: %1").arg(displayName()));
+            m_dialect == Dialect::Postgres
+                ? postgresConnectError(reason)
+                : Error::make(
+                      ErrorCode::DatabaseOpenFailed,
+                      QStringLiteral("데이터베이스를 열 수 없습니다: %1").arg(displayName()),
+                      QStringLiteral("Cannot open the database: %1").arg(displayName()));
         err.internal = reason;
         return fail(err);
     }
@@ -319,17 +418,29 @@ int Database::schemaVersion()
     auto conn = connection();
     if (!conn)
         return -1;
-    auto q = (*conn)->run(QStringLiteral("PRAGMA user_version"));
-    if (!q || !q->next())
-        return -1;
-    return q->i32(0);
+    const auto v = readSchemaVersion(**conn);
+    return v ? *v : -1;
 }
 
 Result<qint64> Database::dataVersion()
 {
     Connection* conn = BO_TRY(connection());
-    auto q = BO_TRY(conn->run(QStringLiteral("PRAGMA data_version")));
-    return q.next() ? q.i64(0) : qint64(0);
+    if (m_dialect == Dialect::Sqlite) {
+        auto q = BO_TRY(conn->run(QStringLiteral("PRAGMA data_version")));
+        return q.next() ? q.i64(0) : qint64(0);
+    }
+    // PostgreSQL tells: a trigger NOTIFYs on every change to reservations, and this thread's
+    // connection LISTENs (the notifications arrive through its event loop).
+    if (!conn->listening) {
+        QSqlDriver* driver = conn->handle().driver();
+        if (!driver->subscribeToNotification(QStringLiteral("boxoffice_changes")))
+            return fail(Error::make(ErrorCode::StorageError)
+                            .withInternal(QStringLiteral("cannot LISTEN boxoffice_changes")));
+        QObject::connect(driver, &QSqlDriver::notification, driver,
+                         [counter = conn->notifications] { counter->fetch_add(1); });
+        conn->listening = true;
+    }
+    return conn->notifications->load();
 }
 
 Result<void> Database::migrate(Connection& conn)
@@ -337,17 +448,11 @@ Result<void> Database::migrate(Connection& conn)
     const auto migrations = schemaMigrations(m_dialect);
     for (int target = 1; target <= int(migrations.size()); ++target) {
         WriteTransaction tx = BO_TRY(WriteTransaction::begin(conn));
-        int current = 0;
-        {
-            auto q = conn.tryRun(QStringLiteral("PRAGMA user_version"));
-            if (!q || !q->next()) {
-                Error err = q ? Error::make(ErrorCode::StorageError) : storageError(q.error());
-                if (!q && q.error().kind == SqlFailure::NotADatabase)
-                    err = Error::make(ErrorCode::NotADatabase);
-                return fail(err);
-            }
-            current = q->i32(0);
+        if (m_dialect == Dialect::Postgres) {
+            // Several terminals starting at once: one migrates, the others wait and see it done.
+            BO_TRY(conn.run(QStringLiteral("SELECT pg_advisory_xact_lock(712001)")));
         }
+        const int current = BO_TRY(readSchemaVersion(conn));
         if (current > int(migrations.size())) {
             return fail(Error::make(
                 ErrorCode::NewerSchema,
@@ -369,8 +474,7 @@ Result<void> Database::migrate(Connection& conn)
             if (auto r = conn.runOnce(statement); !r)
                 return fail(storageError(r.error()));
         }
-        if (auto r = conn.runOnce(QStringLiteral("PRAGMA user_version = %1").arg(target)); !r)
-            return fail(storageError(r.error()));
+        BO_CHECK(writeSchemaVersion(conn, target));
         BO_CHECK(tx.commit());
     }
     return {};
@@ -382,7 +486,7 @@ Result<WriteTransaction> WriteTransaction::begin(Connection& conn)
 {
     const QString sql = conn.dialect() == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
                                                           : QStringLiteral("BEGIN");
-    if (auto r = conn.tryRun(sql); !r)
+    if (auto r = conn.runControl(sql); !r)
         return fail(storageError(r.error()));
     return WriteTransaction(&conn);
 }
@@ -391,7 +495,7 @@ Result<void> WriteTransaction::commit()
 {
     if (!m_conn)
         return {};
-    if (auto r = m_conn->tryRun(QStringLiteral("COMMIT")); !r) {
+    if (auto r = m_conn->runControl(QStringLiteral("COMMIT")); !r) {
         rollback();
         return fail(storageError(r.error()));
     }
@@ -403,7 +507,7 @@ void WriteTransaction::rollback()
 {
     if (!m_conn)
         return;
-    (void)m_conn->tryRun(QStringLiteral("ROLLBACK"));
+    (void)m_conn->runControl(QStringLiteral("ROLLBACK"));
     m_conn = nullptr;
 }
 

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -68,6 +69,12 @@ public:
     Result<Query> run(const QString& sql, const QVariantList& args = {});
     // Runs one statement that is not worth caching (DDL, pragmas).
     std::expected<void, SqlError> runOnce(const QString& sql);
+    // BEGIN / COMMIT / ROLLBACK: cached on SQLite, sent unprepared on PostgreSQL.
+    std::expected<void, SqlError> runControl(const QString& sql);
+
+    // PostgreSQL LISTEN state for Database::dataVersion().
+    bool listening = false;
+    std::shared_ptr<std::atomic<qint64>> notifications = std::make_shared<std::atomic<qint64>>(0);
 
     Dialect dialect() const { return m_dialect; }
     QSqlDatabase& handle() { return m_db; }
@@ -92,7 +99,7 @@ struct DatabaseOptions
 class Database : public std::enable_shared_from_this<Database>
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
     ~Database();
@@ -113,6 +120,9 @@ private:
     Database(DatabaseOptions options, Dialect dialect);
     Result<void> migrate(Connection& conn);
     Result<void> configure(Connection& conn);
+    Result<int> readSchemaVersion(Connection& conn);
+    Result<void> writeSchemaVersion(Connection& conn, int version);
+    Error postgresConnectError(const QString& driverText) const;
 
     DatabaseOptions m_options;
     Dialect m_dialect;

@@ -40,6 +40,19 @@ Result<Payment> PaymentService::load(Connection& conn, qint64 paymentId)
 Result<Payment> PaymentService::pay(const QString& token, QList<qint64> reservationIds,
                                     const QString& idempotencyKey)
 {
+    // A payment that loses a race with another connection (the same reservation paid, the
+    // balance spent, the same idempotency key) rolls back whole and looks again: the second
+    // look answers with what the winner did (P4), or with the reason this one cannot go on.
+    for (int attempt = 0;; ++attempt) {
+        auto p = payOnce(token, reservationIds, idempotencyKey);
+        if (p || p.error().code != ErrorCode::StorageBusy || attempt == 3)
+            return p;
+    }
+}
+
+Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> reservationIds,
+                                        const QString& idempotencyKey)
+{
     if (token.isEmpty())
         return fail(ErrorCode::TokenMissing);
     std::sort(reservationIds.begin(), reservationIds.end());
@@ -169,26 +182,42 @@ Result<Payment> PaymentService::pay(const QString& token, QList<qint64> reservat
     p.balanceAfter = balance - total;
     p.createdAtMs = now;
     {
-        auto q = BO_TRY(conn->run(QStringLiteral("INSERT INTO payments (customer_id, amount,"
-                                                 " idempotency_key, queue_entry_id, created_at)"
-                                                 " VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                                  {customerId, total,
-                                   idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey),
-                                   entryId, now}));
-        if (!q.next())
+        auto q = conn->tryRun(QStringLiteral("INSERT INTO payments (customer_id, amount,"
+                                             " idempotency_key, queue_entry_id, created_at)"
+                                             " VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                              {customerId, total,
+                               idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey),
+                               entryId, now});
+        if (!q) // the same key from a concurrent request: lost the race (see pay())
+            return fail(q.error().kind == SqlFailure::Unique ? Error::make(ErrorCode::StorageBusy)
+                                                             : storageError(q.error()));
+        if (!q->next())
             return fail(ErrorCode::StorageError);
-        p.id = q.i64(0);
+        p.id = q->i64(0);
     }
-    BO_TRY(conn->run(QStringLiteral("UPDATE customers SET balance = ? WHERE id = ?"),
-                     {p.balanceAfter, customerId}));
+    // Each write is conditional on what was read, so a concurrent payment or sweeper on
+    // another connection cannot slip between the check and the write on any engine: the
+    // seats are claimed first, then the balance moves only if it covers the total.
+    for (const Row& r : rows) {
+        auto q = BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'PAID',"
+                                                 " payment_id = ?, updated_at = ? WHERE id = ?"
+                                                 " AND status = 'HELD' AND expires_at > ?"),
+                                  {p.id, now, r.id, now}));
+        if (q.rowsAffected() != 1)
+            return fail(ErrorCode::StorageBusy); // lost the race (see pay())
+    }
+    {
+        auto q =
+            BO_TRY(conn->run(QStringLiteral("UPDATE customers SET balance = balance - ?"
+                                            " WHERE id = ? AND balance >= ? RETURNING balance"),
+                             {total, customerId, total}));
+        if (!q.next())
+            return fail(ErrorCode::StorageBusy); // the balance moved since it was read
+        p.balanceAfter = q.i64(0);
+    }
     BO_TRY(conn->run(QStringLiteral("INSERT INTO ledger (customer_id, kind, amount, balance_after,"
                                     " payment_id, at) VALUES (?, 'PAYMENT', ?, ?, ?, ?)"),
                      {customerId, -total, p.balanceAfter, p.id, now}));
-    for (const Row& r : rows) {
-        BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'PAID', payment_id = ?,"
-                                        " updated_at = ? WHERE id = ?"),
-                         {p.id, now, r.id}));
-    }
     // Q7: the token is used up.
     BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET state = 'EXPIRED', expired_at = ?,"
                                     " payment_id = ? WHERE id = ?"),

@@ -16,6 +16,8 @@ public:
                         const QString& idempotencyKey = {});
 
 private:
+    Result<Payment> payOnce(const QString& token, QList<qint64> reservationIds,
+                            const QString& idempotencyKey);
     Result<Payment> load(Connection& conn, qint64 paymentId);
 
     std::shared_ptr<Database> m_db;

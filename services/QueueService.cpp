@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <limits>
+
 namespace boxoffice {
 
 namespace {
@@ -106,7 +108,8 @@ Result<qint64> QueueService::lastAdmissionAt(Connection& conn)
 {
     auto q = BO_TRY(conn.run(QStringLiteral("SELECT last_run_at FROM scheduler_runs WHERE job = ?"),
                              {kAdmissionJob}));
-    return q.next() ? q.i64(0) : qint64(-1);
+    const qint64 last = q.next() ? q.i64(0) : qint64(-1);
+    return last < 0 ? qint64(-1) : last; // the unclaimed placeholder row means "never"
 }
 
 Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, qint64 nowMs)
@@ -153,15 +156,28 @@ Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, 
 
 Result<void> QueueService::evict(Connection& conn, const EntryRow& e, qint64 nowMs)
 {
-    BO_TRY(conn.run(QStringLiteral("UPDATE queue_entries SET state = 'EXPIRED', expired_at = ?"
-                                   " WHERE id = ?"),
-                    {nowMs, e.id}));
-    if (e.state == QueueState::Waiting)
+    // Conditional on the state it was read in: when two processes sweep at once, one evicts
+    // and counts it in the Fenwick tree, the other finds nothing to do.
+    auto q = BO_TRY(conn.run(QStringLiteral("UPDATE queue_entries SET state = 'EXPIRED',"
+                                            " expired_at = ? WHERE id = ? AND state = ?"),
+                             {nowMs, e.id, queueStateName(e.state)}));
+    if (e.state == QueueState::Waiting && q.rowsAffected() == 1)
         BO_CHECK(addEvicted(conn, e.concertId, e.seq));
     return {};
 }
 
 Result<QueueTicket> QueueService::enter(qint64 customerId, qint64 concertId)
+{
+    // Two terminals entering the same customer at once: the schema lets one entry live; the
+    // loser's transaction sees the winner's entry on its second try and answers with it (Q1).
+    for (int attempt = 0;; ++attempt) {
+        auto ticket = enterOnce(customerId, concertId);
+        if (ticket || ticket.error().code != ErrorCode::StorageBusy || attempt == 2)
+            return ticket;
+    }
+}
+
+Result<QueueTicket> QueueService::enterOnce(qint64 customerId, qint64 concertId)
 {
     Connection* conn = BO_TRY(m_db->connection());
     const qint64 now = m_clock.nowMs();
@@ -246,15 +262,20 @@ Result<QueueTicket> QueueService::enter(qint64 customerId, qint64 concertId)
         e.state = QueueState::Waiting;
         e.deadlineAtMs = idleDeadline;
         {
-            auto q = BO_TRY(
-                conn->run(QStringLiteral(
-                              "INSERT INTO queue_entries (concert_id, customer_id, seq, token_hash,"
-                              " state, created_at, last_polled_at, deadline_at)"
-                              " VALUES (?, ?, ?, ?, 'WAITING', ?, ?, ?) RETURNING id"),
-                          {concertId, customerId, seq, hash, now, now, idleDeadline}));
-            if (!q.next())
+            auto q = conn->tryRun(
+                QStringLiteral(
+                    "INSERT INTO queue_entries (concert_id, customer_id, seq, token_hash,"
+                    " state, created_at, last_polled_at, deadline_at)"
+                    " VALUES (?, ?, ?, ?, 'WAITING', ?, ?, ?) RETURNING id"),
+                {concertId, customerId, seq, hash, now, now, idleDeadline});
+            if (!q) {
+                if (q.error().kind == SqlFailure::Unique) // lost the race described in enter()
+                    return fail(Error::make(ErrorCode::StorageBusy).withInternal(q.error().text));
+                return fail(storageError(q.error()));
+            }
+            if (!q->next())
                 return fail(ErrorCode::StorageError);
-            e.id = q.i64(0);
+            e.id = q->i64(0);
         }
         ticket.status = BO_TRY(statusOf(*conn, e, now));
         ticket.created = true;
@@ -377,10 +398,19 @@ Result<int> QueueService::activateDue(qint64 nowMs)
 {
     Connection* conn = BO_TRY(m_db->connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
-    const qint64 last = BO_TRY(lastAdmissionAt(*conn));
     const qint64 periodMs = qint64(m_settings.activateEverySeconds) * 1000;
-    if (last >= 0 && nowMs < last + periodMs)
-        return 0; // another process, or an earlier call, admitted this period already
+    // Claim the period: a conditional UPDATE that exactly one of any number of processes wins
+    // (the row lock makes the others re-check and find it claimed), on any engine.
+    BO_TRY(conn->run(QStringLiteral("INSERT INTO scheduler_runs (job, last_run_at) VALUES (?, ?)"
+                                    " ON CONFLICT (job) DO NOTHING"),
+                     {kAdmissionJob, std::numeric_limits<qint64>::min() / 2}));
+    {
+        auto claim = BO_TRY(conn->run(QStringLiteral("UPDATE scheduler_runs SET last_run_at = ?"
+                                                     " WHERE job = ? AND last_run_at <= ?"),
+                                      {nowMs, kAdmissionJob, nowMs - periodMs}));
+        if (claim.rowsAffected() != 1)
+            return 0; // another process, or an earlier call, admitted this period already
+    }
 
     // Nobody idle is admitted: evictions first.
     BO_TRY(expireIn(*conn, nowMs));
@@ -426,10 +456,6 @@ Result<int> QueueService::activateDue(qint64 nowMs)
                                         " WHERE concert_id = ?"),
                          {lastSeq, evicted, concertId}));
     }
-    BO_TRY(conn->run(
-        QStringLiteral("INSERT INTO scheduler_runs (job, last_run_at) VALUES (?, ?)"
-                       " ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at"),
-        {kAdmissionJob, nowMs}));
     BO_CHECK(tx.commit());
     return admitted;
 }

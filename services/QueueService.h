@@ -48,6 +48,7 @@ private:
         qint64 deadlineAtMs = 0;
         qint64 paymentId = 0;
     };
+    Result<QueueTicket> enterOnce(qint64 customerId, qint64 concertId);
     Result<std::optional<EntryRow>> findByToken(Connection& conn, const QString& token);
     Result<QueueStatus> statusOf(Connection& conn, const EntryRow& e, qint64 nowMs);
     Result<void> evict(Connection& conn, const EntryRow& e, qint64 nowMs);

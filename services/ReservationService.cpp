@@ -51,6 +51,10 @@ Result<Reservation> ReservationService::hold(const QString& token, qint64 schedu
         r.price = q.i64(1);
         r.seatLabel = q.str(2);
     }
+    // One customer's holds go one at a time (H3's count must not race): updating the
+    // customer's row takes its lock on PostgreSQL; SQLite has the write lock already.
+    BO_TRY(conn->run(QStringLiteral("UPDATE customers SET balance = balance WHERE id = ?"),
+                     {pass.customerId}));
     // A hold whose time has passed counts as free at once (H2), sweeper or not. The
     // `status IN (...)` term lets SQLite use the per-seat partial index, not the expiry one.
     BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED', updated_at = ?"

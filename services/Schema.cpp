@@ -108,11 +108,25 @@ QStringList version2(Dialect d)
             QStringLiteral("ALTER TABLE seats ADD COLUMN label TEXT")};
 }
 
+// Version 3: live updates. On PostgreSQL every change to reservations NOTIFYs listening
+// terminals; SQLite terminals watch PRAGMA data_version instead, so nothing to add there.
+QStringList version3(Dialect d)
+{
+    if (d == Dialect::Sqlite)
+        return {};
+    return {QStringLiteral("CREATE OR REPLACE FUNCTION boxoffice_notify_change() RETURNS trigger"
+                           " AS $$ BEGIN PERFORM pg_notify('boxoffice_changes', ''); RETURN NULL;"
+                           " END $$ LANGUAGE plpgsql"),
+            QStringLiteral("CREATE TRIGGER reservations_notify AFTER INSERT OR UPDATE OR DELETE"
+                           " ON reservations FOR EACH STATEMENT"
+                           " EXECUTE FUNCTION boxoffice_notify_change()")};
+}
+
 } // namespace
 
 std::vector<QStringList> schemaMigrations(Dialect dialect)
 {
-    return {version1(dialect), version2(dialect)};
+    return {version1(dialect), version2(dialect), version3(dialect)};
 }
 
 } // namespace boxoffice

@@ -61,17 +61,26 @@ Result<qint64> WalletService::charge(qint64 customerId, qint64 amount)
     if (!tx)
         return chargeFailed(tx.error());
     const qint64 now = m_clock.nowMs();
-    qint64 balance = 0;
+    // One conditional UPDATE moves the balance: no read-then-write window for another
+    // terminal's charge to fall into, whatever the engine's isolation.
+    qint64 after = 0;
     {
+        auto q = conn->run(QStringLiteral("UPDATE customers SET balance = balance + ?"
+                                          " WHERE id = ? AND balance + ? <= ? RETURNING balance"),
+                           {amount, customerId, amount, kMaxBalance});
+        if (!q)
+            return chargeFailed(q.error());
+        if (q->next())
+            after = q->i64(0);
+    }
+    if (after == 0) {
         auto q =
             conn->run(QStringLiteral("SELECT balance FROM customers WHERE id = ?"), {customerId});
         if (!q)
             return chargeFailed(q.error());
         if (!q->next())
             return fail(ErrorCode::BalanceNotFound);
-        balance = q->i64(0);
-    }
-    if (balance + amount > kMaxBalance) {
+        const qint64 balance = q->i64(0);
         return fail(Error::make(ErrorCode::InvalidAmount,
                                 QStringLiteral("충전 후 잔액은 10,000,000원을 넘을 수 없습니다."
                                                " (현재 잔액 %L1원)")
@@ -79,12 +88,6 @@ Result<qint64> WalletService::charge(qint64 customerId, qint64 amount)
                                 QStringLiteral("The balance after a charge may not exceed"
                                                " 10,000,000 KRW (current balance %L1 KRW).")
                                     .arg(balance)));
-    }
-    const qint64 after = balance + amount;
-    if (auto q = conn->run(QStringLiteral("UPDATE customers SET balance = ? WHERE id = ?"),
-                           {after, customerId});
-        !q) {
-        return chargeFailed(q.error());
     }
     if (auto q = conn->run(QStringLiteral("INSERT INTO ledger (customer_id, kind, amount,"
                                           " balance_after, at) VALUES (?, 'CHARGE', ?, ?, ?)"),

@@ -381,6 +381,7 @@ public:
           m_schedule(db, "SELECT concert_id, starts_at FROM schedules WHERE id = ?"),
           m_seat(db, "SELECT id, price, COALESCE(label, CAST(seat_number AS TEXT))"
                      " FROM seats WHERE schedule_id = ? AND seat_number = ?"),
+          m_lockCustomer(db, "UPDATE customers SET balance = balance WHERE id = ?"),
           m_expire(db, "UPDATE reservations SET status = 'EXPIRED', updated_at = ?"
                        " WHERE seat_id = ? AND status IN ('HELD', 'PAID')"
                        " AND status = 'HELD' AND expires_at <= ?"),
@@ -428,13 +429,11 @@ public:
             return abort("seat not found");
         const qint64 seatId = m_seat.i64(0);
         const qint64 price = m_seat.i64(1);
-        const QString section = m_seat.str(2);
-        const QString label =
-            section.isEmpty()
-                ? QString::number(seatNumber)
-                : QStringLiteral("%1-%2-%3").arg(section, m_seat.str(3)).arg(seatNumber);
+        const QString label = m_seat.str(2);
         m_seat.reset();
         Q_UNUSED(label);
+
+        m_lockCustomer.bind(1, customerId).run();
 
         m_expire.bind(1, now).bind(2, seatId).bind(3, now).run();
 
@@ -472,8 +471,8 @@ private:
         die(QStringLiteral("raw hold: %1").arg(QString::fromLatin1(why)));
     }
 
-    RawStmt m_begin, m_token, m_schedule, m_seat, m_expire, m_live, m_count, m_insert, m_commit,
-        m_rollback;
+    RawStmt m_begin, m_token, m_schedule, m_seat, m_lockCustomer, m_expire, m_live, m_count,
+        m_insert, m_commit, m_rollback;
 };
 
 struct HoldResult
