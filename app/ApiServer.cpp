@@ -1,8 +1,10 @@
 #include "ApiServer.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMetaEnum>
 #include <QTimeZone>
 
 #include <cmath>
@@ -103,8 +105,30 @@ QByteArray headerValue(const QHttpServerRequest& req, const QByteArray& name)
 
 ApiRequest toApiRequest(const QHttpServerRequest& req)
 {
-    return ApiRequest{headerValue(req, "Authorization"), headerValue(req, "Accept-Language"),
-                      headerValue(req, "Idempotency-Key"), req.body()};
+    return ApiRequest{req.remoteAddress(),
+                      headerValue(req, "X-Api-Key"),
+                      headerValue(req, "Authorization"),
+                      headerValue(req, "Accept-Language"),
+                      headerValue(req, "Idempotency-Key"),
+                      req.body()};
+}
+
+QByteArray describe(const QHttpServerRequest& req)
+{
+    const QByteArray method =
+        QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(req.method())));
+    return method.toUpper() + ' ' + req.url().path().toUtf8();
+}
+
+// Equal keys, decided without an early exit: comparing digests hides the length too.
+bool sameDigest(const QByteArray& a, const QByteArray& b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
 }
 
 QHttpServerResponse toHttp(const ApiResponse& r)
@@ -127,6 +151,8 @@ int ApiServer::httpStatus(ErrorCode code)
     case ErrorCode::TokenMissing:
     case ErrorCode::TokenInvalid:
     case ErrorCode::TokenExpired:
+    case ErrorCode::ApiKeyMissing:
+    case ErrorCode::ApiKeyInvalid:
         return 401;
     case ErrorCode::TokenNotActive:
     case ErrorCode::TokenWrongConcert:
@@ -153,6 +179,7 @@ int ApiServer::httpStatus(ErrorCode code)
     case ErrorCode::InvalidAmount:
     case ErrorCode::InvalidCustomer:
         return 422;
+    case ErrorCode::StorageUnavailable:
     case ErrorCode::StorageBusy:
     case ErrorCode::StorageReadOnly:
     case ErrorCode::StorageFull:
@@ -181,6 +208,27 @@ ApiServer::ApiServer(Engine& engine, QObject* parent) : QObject(parent), m_engin
     addRoutes();
 }
 
+void ApiServer::setApiKey(const QByteArray& key)
+{
+    m_apiKeyDigest =
+        key.isEmpty() ? QByteArray() : QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+}
+
+std::optional<ApiResponse> ApiServer::guard(const ApiRequest& r, const QByteArray& what) const
+{
+    if (m_apiKeyDigest.isEmpty() || r.remote.isLoopback())
+        return std::nullopt;
+    const QByteArray given = QCryptographicHash::hash(r.apiKey, QCryptographicHash::Sha256);
+    if (!r.apiKey.isEmpty() && sameDigest(given, m_apiKeyDigest))
+        return std::nullopt;
+    qWarning().noquote() << "api: refused" << what << "from" << r.remote.toString()
+                         << (r.apiKey.isEmpty() ? "without an API key" : "with a wrong API key");
+    const Language lang = languageOf(r.acceptLanguage);
+    return errorResponse(
+        Error::make(r.apiKey.isEmpty() ? ErrorCode::ApiKeyMissing : ErrorCode::ApiKeyInvalid),
+        lang);
+}
+
 std::expected<quint16, QString> ApiServer::listen(const QHostAddress& address, quint16 port)
 {
     const quint16 bound = m_http.listen(address, port);
@@ -197,12 +245,18 @@ void ApiServer::addRoutes()
 {
     auto wrap = [this](auto handler) {
         return [this, handler](const QHttpServerRequest& req) {
-            return toHttp((this->*handler)(toApiRequest(req)));
+            const ApiRequest r = toApiRequest(req);
+            if (const auto refused = guard(r, describe(req)))
+                return toHttp(*refused);
+            return toHttp((this->*handler)(r));
         };
     };
     auto wrapArg = [this](auto handler) {
         return [this, handler](const QString& arg, const QHttpServerRequest& req) {
-            return toHttp((this->*handler)(toApiRequest(req), arg));
+            const ApiRequest r = toApiRequest(req);
+            if (const auto refused = guard(r, describe(req)))
+                return toHttp(*refused);
+            return toHttp((this->*handler)(r, arg));
         };
     };
     m_http.route(QStringLiteral("/api/v1/queue/tokens"), Method::Post,
@@ -222,9 +276,14 @@ void ApiServer::addRoutes()
     m_http.route(QStringLiteral("/api/v1/users/<arg>/balance/history"), Method::Get,
                  wrapArg(&ApiServer::history));
     m_http.route(QStringLiteral("/api/v1/payments"), Method::Post, wrap(&ApiServer::pay));
-    m_http.setMissingHandler([](const QHttpServerRequest& req, QHttpServerResponder&& responder) {
-        const ApiResponse r = errorResponse(Error::make(ErrorCode::NotFound),
-                                            languageOf(headerValue(req, "Accept-Language")));
+    m_http.setMissingHandler([this](const QHttpServerRequest& req,
+                                    QHttpServerResponder&& responder) {
+        // Outsiders without the key learn nothing, not even which paths exist.
+        const auto refused = guard(toApiRequest(req), describe(req));
+        const ApiResponse r = refused
+                                  ? *refused
+                                  : errorResponse(Error::make(ErrorCode::NotFound),
+                                                  languageOf(headerValue(req, "Accept-Language")));
         responder.write(QJsonDocument(r.body).toJson(QJsonDocument::Compact),
                         "application/json; charset=utf-8",
                         QHttpServerResponder::StatusCode(r.status));
@@ -389,7 +448,11 @@ ApiResponse ApiServer::charge(const ApiRequest& r, const QString& userId)
                                                : fail(ErrorCode::InvalidAmount);
     if (!amount)
         return errorResponse(amount.error(), lang);
-    const auto after = m_engine.wallet.charge(*id, *amount);
+    if (r.idempotencyKey.size() > 200)
+        return badRequest(
+            lang, QStringLiteral("Idempotency-Key가 너무 깁니다 (최대 200자)."),
+            QStringLiteral("The Idempotency-Key is too long (200 characters at most)."));
+    const auto after = m_engine.wallet.charge(*id, *amount, QString::fromUtf8(r.idempotencyKey));
     if (!after)
         return errorResponse(after.error(), lang);
     return {200, QJsonObject{{QStringLiteral("userId"), *id}, {QStringLiteral("balance"), *after}}};

@@ -12,6 +12,8 @@ namespace boxoffice {
 // A request as the handlers see it: what QHttpServer parsed, nothing more.
 struct ApiRequest
 {
+    QHostAddress remote;
+    QByteArray apiKey; // the X-Api-Key header
     QByteArray authorization;
     QByteArray acceptLanguage;
     QByteArray idempotencyKey;
@@ -47,6 +49,12 @@ public:
     ApiResponse history(const ApiRequest& r, const QString& userId);
     ApiResponse pay(const ApiRequest& r);
 
+    // Requires `key` in X-Api-Key from every client that is not on this machine (loopback
+    // clients need none). Keys are compared in constant time and never logged.
+    void setApiKey(const QByteArray& key);
+    // The refusal for a request without the right key, or nothing when it may pass.
+    std::optional<ApiResponse> guard(const ApiRequest& r, const QByteArray& what) const;
+
     static int httpStatus(ErrorCode code);
     static Language languageOf(const QByteArray& acceptLanguage);
 
@@ -55,6 +63,7 @@ private:
 
     Engine& m_engine;
     QHttpServer m_http;
+    QByteArray m_apiKeyDigest; // SHA-256 of the key; empty: no key required
 };
 
 } // namespace boxoffice

@@ -6,6 +6,7 @@
 #include "Scheduler.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 namespace boxoffice {
@@ -38,16 +39,45 @@ std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& opt
     return std::move(*engine);
 }
 
+std::expected<QByteArray, QString> loadApiKey(const AppOptions& options)
+{
+    const bool local = options.listenAddress.isLoopback();
+    if (options.apiKeyFile.isEmpty()) {
+        if (local)
+            return QByteArray();
+        return std::unexpected(QStringLiteral("--listen: %1 can be reached from other machines;"
+                                              " give --api-key-file FILE (a file holding the key)")
+                                   .arg(options.listenHost));
+    }
+    QFile f(options.apiKeyFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::unexpected(QStringLiteral("--api-key-file: cannot read %1 (%2)")
+                                   .arg(options.apiKeyFile, f.errorString()));
+    const QByteArray key = f.read(4096).trimmed();
+    if (key.size() < 16)
+        return std::unexpected(QStringLiteral("--api-key-file: the key in %1 is shorter than 16"
+                                              " characters")
+                                   .arg(options.apiKeyFile));
+    return key;
+}
+
 int runServer(const AppOptions& options, const Clock& clock)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // Anything but loopback is reachable from other machines: not without a key.
+    const auto key = loadApiKey(options);
+    if (!key) {
+        err << "boxoffice: " << key.error() << Qt::endl;
+        return 2;
+    }
     auto engine = openEngine(options, clock);
     if (!engine) {
         err << "boxoffice: " << engine.error() << Qt::endl;
         return 1;
     }
     ApiServer api(**engine);
+    api.setApiKey(*key);
     const auto port = api.listen(options.listenAddress, options.listenPort);
     if (!port) {
         err << "boxoffice: --listen: " << port.error() << Qt::endl;

@@ -10,6 +10,9 @@ namespace boxoffice {
 std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& options,
                                                            const Clock& clock);
 
+// The API key of --api-key-file; required (else an error line) when --listen is not loopback.
+std::expected<QByteArray, QString> loadApiKey(const AppOptions& options);
+
 // `boxoffice --serve`: the HTTP API and the scheduler, until the process is stopped.
 int runServer(const AppOptions& options, const Clock& clock);
 // `boxoffice --check`: W5 and integrity; exit code 0 when everything holds.

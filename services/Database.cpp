@@ -91,7 +91,12 @@ SqlError classify(const QSqlError& e, Dialect dialect)
         else if (native == QLatin1String("53100"))
             out.kind = SqlFailure::Full;
         else if (native.startsWith(QLatin1String("08")) ||
-                 native.startsWith(QLatin1String("57P")) || e.type() == QSqlError::ConnectionError)
+                 native.startsWith(QLatin1String("57P")) ||
+                 e.type() == QSqlError::ConnectionError ||
+                 out.text.contains(QLatin1String("server closed the connection")) ||
+                 out.text.contains(QLatin1String("no connection to the server")) ||
+                 out.text.contains(QLatin1String("connection to server")) ||
+                 out.text.contains(QLatin1String("terminating connection")))
             out.kind = SqlFailure::Lost;
     }
     return out;
@@ -117,6 +122,9 @@ Error storageError(const SqlError& e)
         break;
     case SqlFailure::NotADatabase:
         code = ErrorCode::NotADatabase;
+        break;
+    case SqlFailure::Lost:
+        code = ErrorCode::StorageUnavailable;
         break;
     default:
         break;
@@ -167,6 +175,7 @@ std::expected<Query, SqlError> Connection::tryRun(const QString& sql, const QVar
             SqlError e = classify(q->lastError(), m_dialect);
             delete q;
             m_cache.remove(sql);
+            m_lost = m_lost || e.kind == SqlFailure::Lost;
             return std::unexpected(e);
         }
     }
@@ -175,6 +184,7 @@ std::expected<Query, SqlError> Connection::tryRun(const QString& sql, const QVar
     if (!q->exec()) {
         SqlError e = classify(q->lastError(), m_dialect);
         q->finish();
+        m_lost = m_lost || e.kind == SqlFailure::Lost;
         return std::unexpected(e);
     }
     return Query(q);
@@ -186,6 +196,14 @@ Result<Query> Connection::run(const QString& sql, const QVariantList& args)
     if (!r)
         return std::unexpected(storageError(r.error()));
     return std::move(*r);
+}
+
+Result<void> Connection::serialize(int key)
+{
+    if (m_dialect == Dialect::Sqlite)
+        return {};
+    BO_TRY(run(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {key}));
+    return {};
 }
 
 std::expected<void, SqlError> Connection::runControl(const QString& sql)
@@ -203,14 +221,17 @@ std::expected<void, SqlError> Connection::runControl(const QString& sql)
 std::expected<void, SqlError> Connection::runOnce(const QString& sql)
 {
     QSqlQuery q(m_db);
-    if (!q.exec(sql))
-        return std::unexpected(classify(q.lastError(), m_dialect));
+    if (!q.exec(sql)) {
+        SqlError e = classify(q.lastError(), m_dialect);
+        m_lost = m_lost || e.kind == SqlFailure::Lost;
+        return std::unexpected(e);
+    }
     return {};
 }
 
 // ---- Database ----
 
-Error Database::postgresConnectError(const QString& driverText) const
+Error Database::postgresConnectError(const QString& driverText, bool wasConnected) const
 {
     const QUrl url(m_options.location);
     const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(5432));
@@ -238,7 +259,9 @@ Error Database::postgresConnectError(const QString& driverText) const
         ko = QStringLiteral("서버의 연결 수가 가득 찼습니다");
         en = QStringLiteral("the server has no connections left");
     }
-    return Error::make(ErrorCode::DatabaseOpenFailed,
+    // Once the database has been open, losing it is a passing condition (503, retry), not a
+    // configuration mistake.
+    return Error::make(wasConnected ? ErrorCode::StorageUnavailable : ErrorCode::DatabaseOpenFailed,
                        QStringLiteral("PostgreSQL %1에 연결할 수 없습니다: %2").arg(where, ko),
                        QStringLiteral("Cannot connect to PostgreSQL at %1: %2").arg(where, en));
 }
@@ -366,9 +389,13 @@ Result<void> Database::configure(Connection& conn)
 
 Result<Connection*> Database::connection()
 {
-    auto& slot = t_connections.byDatabase[m_id];
-    if (slot)
-        return slot.get();
+    if (auto it = t_connections.byDatabase.find(m_id); it != t_connections.byDatabase.end()) {
+        if (!it->second->isLost())
+            return it->second.get();
+        // The server dropped it (a restart, the network): the operation that noticed failed
+        // cleanly, and this next one gets a new connection.
+        t_connections.byDatabase.erase(it);
+    }
 
     const QString name = QStringLiteral("boxoffice-%1-%2")
                              .arg(m_id)
@@ -397,7 +424,7 @@ Result<Connection*> Database::connection()
         t_connections.byDatabase.erase(m_id);
         Error err =
             m_dialect == Dialect::Postgres
-                ? postgresConnectError(reason)
+                ? postgresConnectError(reason, m_opened)
                 : Error::make(
                       ErrorCode::DatabaseOpenFailed,
                       QStringLiteral("데이터베이스를 열 수 없습니다: %1").arg(displayName()),
@@ -409,8 +436,10 @@ Result<Connection*> Database::connection()
         t_connections.byDatabase.erase(m_id);
         return std::unexpected(r.error());
     }
-    slot = std::move(conn);
-    return t_connections.byDatabase[m_id].get();
+    m_opened = true;
+    Connection* raw = conn.get();
+    t_connections.byDatabase[m_id] = std::move(conn);
+    return raw;
 }
 
 int Database::schemaVersion()
@@ -448,10 +477,8 @@ Result<void> Database::migrate(Connection& conn)
     const auto migrations = schemaMigrations(m_dialect);
     for (int target = 1; target <= int(migrations.size()); ++target) {
         WriteTransaction tx = BO_TRY(WriteTransaction::begin(conn));
-        if (m_dialect == Dialect::Postgres) {
-            // Several terminals starting at once: one migrates, the others wait and see it done.
-            BO_TRY(conn.run(QStringLiteral("SELECT pg_advisory_xact_lock(712001)")));
-        }
+        // Several terminals starting at once: one migrates, the others wait and see it done.
+        BO_CHECK(conn.serialize(712001));
         const int current = BO_TRY(readSchemaVersion(conn));
         if (current > int(migrations.size())) {
             return fail(Error::make(

@@ -69,6 +69,9 @@ public:
     Result<Query> run(const QString& sql, const QVariantList& args = {});
     // Runs one statement that is not worth caching (DDL, pragmas).
     std::expected<void, SqlError> runOnce(const QString& sql);
+    // Inside a write transaction: waits until no other transaction holds `key` (PostgreSQL's
+    // transaction-scoped advisory lock). SQLite's write lock already excludes everyone.
+    Result<void> serialize(int key);
     // BEGIN / COMMIT / ROLLBACK: cached on SQLite, sent unprepared on PostgreSQL.
     std::expected<void, SqlError> runControl(const QString& sql);
 
@@ -77,6 +80,8 @@ public:
     std::shared_ptr<std::atomic<qint64>> notifications = std::make_shared<std::atomic<qint64>>(0);
 
     Dialect dialect() const { return m_dialect; }
+    // The server dropped this connection; Database::connection() replaces it.
+    bool isLost() const { return m_lost; }
     QSqlDatabase& handle() { return m_db; }
     const QString& name() const { return m_name; }
 
@@ -85,6 +90,7 @@ private:
     Dialect m_dialect;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery*> m_cache;
+    bool m_lost = false;
 };
 
 struct DatabaseOptions
@@ -122,11 +128,12 @@ private:
     Result<void> configure(Connection& conn);
     Result<int> readSchemaVersion(Connection& conn);
     Result<void> writeSchemaVersion(Connection& conn, int version);
-    Error postgresConnectError(const QString& driverText) const;
+    Error postgresConnectError(const QString& driverText, bool wasConnected) const;
 
     DatabaseOptions m_options;
     Dialect m_dialect;
     quint64 m_id;
+    std::atomic<bool> m_opened = false;
 };
 
 // RAII write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front, so the busy

@@ -37,6 +37,7 @@ const char* const kFamilyNames[] = {"김", "이", "박", "최", "정", "강", "�
 const char* const kGivenNames[] = {"민준", "서연", "도윤", "하은", "시우",
                                    "지우", "예준", "서윤", "주원", "지호"};
 
+constexpr int kSeedLock = 712002;
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 constexpr qint64 kEveningUtcMs = 10LL * 60 * 60 * 1000; // 19:00 in Seoul
 
@@ -46,6 +47,8 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
 {
     Connection* conn = BO_TRY(db.connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
+    // Terminals starting together: one seeds, the others wait and find it done.
+    BO_CHECK(conn->serialize(kSeedLock));
     {
         auto q = BO_TRY(conn->run(QStringLiteral(
             "SELECT (SELECT COUNT(*) FROM concerts) + (SELECT COUNT(*) FROM customers)")));
@@ -55,15 +58,24 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
     const qint64 now = clock.nowMs();
     for (int c = 0; c < 3; ++c) {
         const DemoConcert& dc = kConcerts[c];
-        BO_TRY(conn->run(QStringLiteral("INSERT INTO concerts (id, title, venue) VALUES (?, ?, ?)"),
-                         {c + 1, QString::fromUtf8(dc.title), QString::fromUtf8(dc.venue)}));
+        // Ids come from the engine (explicit ids would leave PostgreSQL's sequences behind);
+        // on an empty database they are 1, 2, 3 as the demo promises.
+        qint64 concertId = 0;
+        {
+            auto q = BO_TRY(conn->run(QStringLiteral("INSERT INTO concerts (title, venue)"
+                                                     " VALUES (?, ?) RETURNING id"),
+                                      {QString::fromUtf8(dc.title), QString::fromUtf8(dc.venue)}));
+            if (!q.next())
+                return fail(ErrorCode::StorageError);
+            concertId = q.i64(0);
+        }
         for (int week = 1; week <= 4; ++week) {
             const qint64 startsAt = (now / kDayMs + 7 * week + c) * kDayMs + kEveningUtcMs;
             qint64 scheduleId = 0;
             {
                 auto q = BO_TRY(conn->run(QStringLiteral("INSERT INTO schedules (concert_id,"
                                                          " starts_at) VALUES (?, ?) RETURNING id"),
-                                          {c + 1, startsAt}));
+                                          {concertId, startsAt}));
                 if (!q.next())
                     return fail(ErrorCode::StorageError);
                 scheduleId = q.i64(0);
@@ -83,10 +95,9 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
         const QString phone = QStringLiteral("010-%1-%2")
                                   .arg(1000 + (i * 7919) % 9000, 4, 10, QLatin1Char('0'))
                                   .arg(1000 + (i * 104729) % 9000, 4, 10, QLatin1Char('0'));
-        BO_TRY(
-            conn->run(QStringLiteral("INSERT INTO customers (id, name, phone, balance, created_at)"
-                                     " VALUES (?, ?, ?, 0, ?)"),
-                      {i, name, phone, now}));
+        BO_TRY(conn->run(QStringLiteral("INSERT INTO customers (name, phone, balance, created_at)"
+                                        " VALUES (?, ?, 0, ?)"),
+                         {name, phone, now}));
     }
     BO_CHECK(tx.commit());
     return true;
@@ -118,20 +129,35 @@ Result<qint64> DemoSeeder::seedLargeVenue(Database& db, const Clock& clock)
             return fail(ErrorCode::StorageError);
         bigSchedule = q.i64(0);
     }
+    // Many rows per statement: one round trip per batch matters on a networked engine.
+    constexpr int kBatch = 250;
+    QVariantList batch;
+    auto flush = [&](int rows) -> Result<void> {
+        if (rows == 0)
+            return {};
+        QStringList tuples;
+        for (int r = 0; r < rows; ++r)
+            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        BO_TRY(conn->run(QStringLiteral("INSERT INTO seats (schedule_id, seat_number, section,"
+                                        " row_label, tier, price, pos_x, pos_y, label) VALUES %1")
+                             .arg(tuples.join(QStringLiteral(", "))),
+                         batch));
+        batch.clear();
+        return {};
+    };
     int number = 0;
     for (const VenueLayout::Section& s : layout.sections) {
         for (int row = 1; row <= s.rows; ++row) {
             for (int seat = 1; seat <= s.seatsPerRow; ++seat) {
-                BO_TRY(
-                    conn->run(QStringLiteral("INSERT INTO seats (schedule_id, seat_number, section,"
-                                             " row_label, tier, price, pos_x, pos_y, label)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                              {bigSchedule, ++number, s.name, QString::number(row), s.tier, s.price,
-                               s.x + seat - 1, s.y + row - 1,
-                               QStringLiteral("%1-%2-%3").arg(s.name).arg(row).arg(seat)}));
+                batch << bigSchedule << ++number << s.name << QString::number(row) << s.tier
+                      << s.price << s.x + seat - 1 << s.y + row - 1
+                      << QStringLiteral("%1-%2-%3").arg(s.name).arg(row).arg(seat);
+                if (batch.size() == kBatch * 9)
+                    BO_CHECK(flush(kBatch));
             }
         }
     }
+    BO_CHECK(flush(int(batch.size() / 9)));
     BO_CHECK(tx.commit());
     return bigSchedule;
 }

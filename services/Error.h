@@ -13,6 +13,8 @@ enum class Language { Korean, English };
 enum class ErrorCode {
     BadRequest,
     NotFound,
+    ApiKeyMissing,
+    ApiKeyInvalid,
     TokenMissing,
     TokenInvalid,
     TokenExpired,
@@ -41,6 +43,7 @@ enum class ErrorCode {
     StorageReadOnly,
     StorageFull,
     StorageCorrupt,
+    StorageUnavailable,
     NotADatabase,
     NewerSchema,
     DatabaseOpenFailed,

@@ -108,18 +108,28 @@ QStringList version2(Dialect d)
             QStringLiteral("ALTER TABLE seats ADD COLUMN label TEXT")};
 }
 
-// Version 3: live updates. On PostgreSQL every change to reservations NOTIFYs listening
-// terminals; SQLite terminals watch PRAGMA data_version instead, so nothing to add there.
+// Version 3: idempotent charges, and live updates. On PostgreSQL every change to reservations
+// NOTIFYs listening terminals; SQLite terminals watch PRAGMA data_version instead, so nothing to
+// add there.
 QStringList version3(Dialect d)
 {
+    // A charge may carry the client's Idempotency-Key: repeating it (after a lost answer)
+    // answers the first charge instead of charging again.
+    QStringList s = {QStringLiteral("ALTER TABLE ledger ADD COLUMN idempotency_key TEXT"),
+                     QStringLiteral("CREATE UNIQUE INDEX ledger_idempotency ON ledger"
+                                    " (customer_id, idempotency_key)"
+                                    " WHERE idempotency_key IS NOT NULL")};
     if (d == Dialect::Sqlite)
-        return {};
-    return {QStringLiteral("CREATE OR REPLACE FUNCTION boxoffice_notify_change() RETURNS trigger"
-                           " AS $$ BEGIN PERFORM pg_notify('boxoffice_changes', ''); RETURN NULL;"
-                           " END $$ LANGUAGE plpgsql"),
-            QStringLiteral("CREATE TRIGGER reservations_notify AFTER INSERT OR UPDATE OR DELETE"
-                           " ON reservations FOR EACH STATEMENT"
-                           " EXECUTE FUNCTION boxoffice_notify_change()")};
+        return s;
+    return s +
+           QStringList{
+               QStringLiteral(
+                   "CREATE OR REPLACE FUNCTION boxoffice_notify_change() RETURNS trigger"
+                   " AS $$ BEGIN PERFORM pg_notify('boxoffice_changes', ''); RETURN NULL;"
+                   " END $$ LANGUAGE plpgsql"),
+               QStringLiteral("CREATE TRIGGER reservations_notify AFTER INSERT OR UPDATE OR DELETE"
+                              " ON reservations FOR EACH STATEMENT"
+                              " EXECUTE FUNCTION boxoffice_notify_change()")};
 }
 
 } // namespace

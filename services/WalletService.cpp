@@ -43,7 +43,20 @@ Result<qint64> WalletService::balance(qint64 customerId)
     return q.i64(0);
 }
 
-Result<qint64> WalletService::charge(qint64 customerId, qint64 amount)
+Result<qint64> WalletService::charge(qint64 customerId, qint64 amount,
+                                     const QString& idempotencyKey)
+{
+    // Two requests with one key at once: the schema lets one ledger entry in; the other rolls
+    // back and, looking again, answers with it.
+    for (int attempt = 0;; ++attempt) {
+        auto r = chargeOnce(customerId, amount, idempotencyKey);
+        if (r || r.error().code != ErrorCode::StorageBusy || attempt == 2)
+            return r;
+    }
+}
+
+Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
+                                         const QString& idempotencyKey)
 {
     if (amount < kMinCharge || amount > kMaxCharge)
         return fail(ErrorCode::InvalidAmount);
@@ -61,6 +74,15 @@ Result<qint64> WalletService::charge(qint64 customerId, qint64 amount)
     if (!tx)
         return chargeFailed(tx.error());
     const qint64 now = m_clock.nowMs();
+    if (!idempotencyKey.isEmpty()) {
+        auto q = conn->run(QStringLiteral("SELECT balance_after, amount FROM ledger WHERE"
+                                          " customer_id = ? AND idempotency_key = ?"),
+                           {customerId, idempotencyKey});
+        if (!q)
+            return chargeFailed(q.error());
+        if (q->next())
+            return q->i64(0); // the first charge's answer, again
+    }
     // One conditional UPDATE moves the balance: no read-then-write window for another
     // terminal's charge to fall into, whatever the engine's isolation.
     qint64 after = 0;
@@ -89,11 +111,15 @@ Result<qint64> WalletService::charge(qint64 customerId, qint64 amount)
                                                " 10,000,000 KRW (current balance %L1 KRW).")
                                     .arg(balance)));
     }
-    if (auto q = conn->run(QStringLiteral("INSERT INTO ledger (customer_id, kind, amount,"
-                                          " balance_after, at) VALUES (?, 'CHARGE', ?, ?, ?)"),
-                           {customerId, amount, after, now});
+    if (auto q = conn->tryRun(QStringLiteral("INSERT INTO ledger (customer_id, kind, amount,"
+                                             " balance_after, at, idempotency_key)"
+                                             " VALUES (?, 'CHARGE', ?, ?, ?, ?)"),
+                              {customerId, amount, after, now,
+                               idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey)});
         !q) {
-        return chargeFailed(q.error());
+        if (q.error().kind == SqlFailure::Unique)
+            return fail(ErrorCode::StorageBusy); // lost the race described in charge()
+        return chargeFailed(storageError(q.error()));
     }
     if (auto c = tx->commit(); !c)
         return chargeFailed(c.error());

@@ -18,7 +18,8 @@ public:
 
     Result<qint64> balance(qint64 customerId);
     // W2/W3: adds `amount` in one transaction with its ledger entry; returns the new balance.
-    Result<qint64> charge(qint64 customerId, qint64 amount);
+    // With an idempotency key, a repeat answers the first charge's balance and charges nothing.
+    Result<qint64> charge(qint64 customerId, qint64 amount, const QString& idempotencyKey = {});
     // Newest first.
     Result<QList<LedgerEntry>> history(qint64 customerId, int limit = 1000);
 
@@ -28,6 +29,8 @@ public:
     static Result<qint64> checkAmount(double value);
 
 private:
+    Result<qint64> chargeOnce(qint64 customerId, qint64 amount, const QString& idempotencyKey);
+
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
 };

@@ -219,6 +219,12 @@ void MainWindow::buildUi()
     outer->addWidget(split, 1);
     setCentralWidget(central);
 
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fde7e9; color: #a4262c; padding: 2px 6px; }"));
+    m_connectionLabel->hide();
+    statusBar()->addPermanentWidget(m_connectionLabel, 1);
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_engine.db->displayName()), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     statusBar()->addPermanentWidget(m_databaseLabel);
@@ -651,6 +657,14 @@ void MainWindow::tick()
     m_holds.tick();
     // Another terminal's commit, or a hold running out, changes the map; nothing else does.
     const auto version = m_engine.db->dataVersion();
+    // The database's own trouble is said plainly, and the next tick tries again.
+    if (!version) {
+        m_connectionLabel->setText(errorText(version.error()));
+        m_connectionLabel->show();
+    } else if (m_connectionLabel->isVisible()) {
+        m_connectionLabel->hide();
+        showStatus(tr("The database is back."));
+    }
     const bool changed = version && *version != m_dataVersion;
     if (version)
         m_dataVersion = *version;

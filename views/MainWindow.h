@@ -99,6 +99,7 @@ private:
     HoldPanel* m_holdPanel = nullptr;
     WalletDialog* m_wallet = nullptr;
     QLabel* m_databaseLabel = nullptr;
+    QLabel* m_connectionLabel = nullptr;
     QTimer* m_liveTimer = nullptr;
     QTimer* m_idleTimer = nullptr;
 };

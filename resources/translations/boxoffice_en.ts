@@ -337,6 +337,10 @@ Database: %1</translation>
         <source>%L1 of %L2 seats available</source>
         <translation>%L1 of %L2 seats available</translation>
     </message>
+    <message>
+        <source>The database is back.</source>
+        <translation>The database is back.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::QueueModel</name>

@@ -337,6 +337,10 @@ Database: %1</source>
         <source>%L1 of %L2 seats available</source>
         <translation>%L2석 중 %L1석 예약 가능</translation>
     </message>
+    <message>
+        <source>The database is back.</source>
+        <translation>데이터베이스에 다시 연결되었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::QueueModel</name>
