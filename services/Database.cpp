@@ -507,6 +507,24 @@ Result<void> Database::migrate(Connection& conn)
     return {};
 }
 
+// ---- ReadTransaction ----
+
+Result<ReadTransaction> ReadTransaction::begin(Connection& conn)
+{
+    const QString sql = conn.dialect() == Dialect::Sqlite
+                            ? QStringLiteral("BEGIN")
+                            : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (auto r = conn.runControl(sql); !r)
+        return fail(storageError(r.error()));
+    return ReadTransaction(&conn);
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    if (m_conn)
+        (void)m_conn->runControl(QStringLiteral("COMMIT"));
+}
+
 // ---- WriteTransaction ----
 
 Result<WriteTransaction> WriteTransaction::begin(Connection& conn)

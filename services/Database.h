@@ -136,6 +136,22 @@ private:
     std::atomic<bool> m_opened = false;
 };
 
+// RAII read transaction: one consistent snapshot for several statements (a deferred BEGIN on
+// SQLite; REPEATABLE READ, READ ONLY on PostgreSQL). Ends when it goes out of scope.
+class ReadTransaction
+{
+public:
+    static Result<ReadTransaction> begin(Connection& conn);
+    ReadTransaction(ReadTransaction&& o) noexcept : m_conn(std::exchange(o.m_conn, nullptr)) {}
+    ReadTransaction& operator=(ReadTransaction&&) = delete;
+    ReadTransaction(const ReadTransaction&) = delete;
+    ~ReadTransaction();
+
+private:
+    explicit ReadTransaction(Connection* conn) : m_conn(conn) {}
+    Connection* m_conn;
+};
+
 // RAII write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front, so the busy
 // timeout applies), BEGIN on PostgreSQL. Rolls back unless commit() succeeded.
 class WriteTransaction

@@ -14,6 +14,7 @@ constexpr qint64 kFenwickSize = qint64(1) << 30;
 constexpr int kFenwickTerms = 31;
 
 const QString kAdmissionJob = QStringLiteral("admission");
+constexpr qint64 kIdleSlackMs = 1000;
 
 QueueState stateFromText(const QString& s)
 {
@@ -140,7 +141,7 @@ Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, 
         }
     }
     const qint64 evicted = BO_TRY(evictedUpTo(conn, e.concertId, e.seq));
-    s.position = e.seq - headSeq - (evicted - headEvicted);
+    s.position = std::max<qint64>(1, e.seq - headSeq - (evicted - headEvicted));
 
     const qint64 periodMs = qint64(m_settings.activateEverySeconds) * 1000;
     const qint64 last = BO_TRY(lastAdmissionAt(conn));
@@ -290,6 +291,23 @@ Result<QueueStatus> QueueService::poll(const QString& token)
         return fail(ErrorCode::TokenMissing);
     Connection* conn = BO_TRY(m_db->connection());
     const qint64 now = m_clock.nowMs();
+    const qint64 idleMs = qint64(m_settings.idleSeconds) * 1000;
+    // Most polls only read. A poll stores its idle deadline with kIdleSlackMs to spare, so the
+    // next second of polls finds it still far enough away and writes nothing; eviction is
+    // never early and at most kIdleSlackMs plus a sweep late (Q6 allows two seconds).
+    {
+        ReadTransaction read = BO_TRY(ReadTransaction::begin(*conn));
+        auto found = BO_TRY(findByToken(*conn, token));
+        if (!found)
+            return fail(ErrorCode::TokenInvalid);
+        const EntryRow& e = *found;
+        if (e.state == QueueState::Expired)
+            return fail(ErrorCode::TokenExpired);
+        const bool stillFresh = e.deadlineAtMs > now &&
+                                (e.state == QueueState::Active || e.deadlineAtMs >= now + idleMs);
+        if (stillFresh)
+            return statusOf(*conn, e, now);
+    }
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     auto found = BO_TRY(findByToken(*conn, token));
     if (!found)
@@ -303,7 +321,7 @@ Result<QueueStatus> QueueService::poll(const QString& token)
         return fail(ErrorCode::TokenExpired);
     }
     if (e.state == QueueState::Waiting) {
-        e.deadlineAtMs = now + qint64(m_settings.idleSeconds) * 1000;
+        e.deadlineAtMs = now + idleMs + kIdleSlackMs;
         BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET last_polled_at = ?,"
                                         " deadline_at = ? WHERE id = ?"),
                          {now, e.deadlineAtMs, e.id}));
