@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QTextStream>
 
 namespace boxoffice {
 
@@ -15,7 +16,10 @@ int runGui(const AppOptions& options, const Clock& clock)
     applyUiLanguage(options.lang);
     auto engine = openEngine(options, clock);
     if (!engine) {
-        QMessageBox::critical(nullptr, QObject::tr("Box Office"), engine.error());
+        // Said in the window's language, and on stderr for whoever started it.
+        QTextStream(stderr) << "boxoffice: " << engine.error().message(Language::English)
+                            << Qt::endl;
+        QMessageBox::critical(nullptr, QObject::tr("Box Office"), errorText(engine.error()));
         return 1;
     }
     // Every terminal runs the scheduler; admission is guarded in the database, so several on

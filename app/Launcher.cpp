@@ -11,28 +11,41 @@
 
 namespace boxoffice {
 
-std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& options,
-                                                           const Clock& clock)
+namespace {
+
+// People need to know which database is meant; the driver's own words go to the log.
+Error forPeople(Error e, const QString& where)
+{
+    if (!e.internal.isEmpty())
+        qWarning().noquote() << "boxoffice:" << e.codeName() << where << e.internal;
+    if (!e.english.contains(where)) {
+        e.korean += QStringLiteral(" (%1)").arg(where);
+        e.english += QStringLiteral(" (%1)").arg(where);
+    }
+    e.internal.clear();
+    return e;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Engine>> openEngine(const AppOptions& options, const Clock& clock)
 {
     DatabaseOptions db;
     db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
     auto engine = Engine::open(db, options.settings, clock);
     if (!engine) {
-        const Error& e = engine.error();
-        QString line = e.message(Language::English);
-        if (!e.internal.isEmpty())
-            line += QStringLiteral(" (%1)").arg(e.internal);
-        return std::unexpected(line);
+        const QString where =
+            isPostgresLocation(db.location) ? QStringLiteral("PostgreSQL") : db.location;
+        return fail(forPeople(engine.error(), where));
     }
+    const QString where = (*engine)->db->displayName();
     const auto seeded = DemoSeeder::seedIfEmpty(*(*engine)->db, clock);
     if (!seeded)
-        return std::unexpected(QStringLiteral("cannot seed demo data: %1")
-                                   .arg(seeded.error().message(Language::English)));
+        return fail(forPeople(seeded.error(), where));
     if (*seeded) {
         // A fresh demo database also gets the stadium: 50,000 seats in sections and rows.
         if (const auto big = DemoSeeder::seedLargeVenue(*(*engine)->db, clock); !big)
-            return std::unexpected(QStringLiteral("cannot seed the large venue: %1")
-                                       .arg(big.error().message(Language::English)));
+            return fail(forPeople(big.error(), where));
     }
     if (options.demo && !*seeded)
         qInfo().noquote() << "--demo: the database already holds data; nothing seeded";
@@ -73,7 +86,7 @@ int runServer(const AppOptions& options, const Clock& clock)
     }
     auto engine = openEngine(options, clock);
     if (!engine) {
-        err << "boxoffice: " << engine.error() << Qt::endl;
+        err << "boxoffice: " << engine.error().message(Language::English) << Qt::endl;
         return 1;
     }
     ApiServer api(**engine);

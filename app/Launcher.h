@@ -5,10 +5,9 @@
 
 namespace boxoffice {
 
-// Opens the storage an AppOptions names, seeding demo data into an empty database.
-// An error is one line for people.
-std::expected<std::unique_ptr<Engine>, QString> openEngine(const AppOptions& options,
-                                                           const Clock& clock);
+// Opens the storage an AppOptions names, seeding demo data into an empty database. The error
+// says what is wrong and where, in both languages; driver details go to the log only.
+Result<std::unique_ptr<Engine>> openEngine(const AppOptions& options, const Clock& clock);
 
 // The API key of --api-key-file; required (else an error line) when --listen is not loopback.
 std::expected<QByteArray, QString> loadApiKey(const AppOptions& options);

@@ -26,11 +26,15 @@ struct ThreadConnections
 };
 thread_local ThreadConnections t_connections;
 
-bool isPostgresUrl(const QString& location)
+} // namespace
+
+bool isPostgresLocation(const QString& location)
 {
     return location.startsWith(QLatin1String("postgres://")) ||
            location.startsWith(QLatin1String("postgresql://"));
 }
+
+namespace {
 
 SqlError classify(const QSqlError& e, Dialect dialect)
 {
@@ -322,7 +326,8 @@ QString Database::displayName() const
 
 Result<std::shared_ptr<Database>> Database::open(const DatabaseOptions& options)
 {
-    const Dialect dialect = isPostgresUrl(options.location) ? Dialect::Postgres : Dialect::Sqlite;
+    const Dialect dialect =
+        isPostgresLocation(options.location) ? Dialect::Postgres : Dialect::Sqlite;
     if (dialect == Dialect::Sqlite) {
         if (options.location.isEmpty())
             return fail(Error::make(ErrorCode::DatabaseOpenFailed));

@@ -16,6 +16,9 @@ namespace boxoffice {
 
 enum class Dialect { Sqlite, Postgres };
 
+// Whether a --database value names a PostgreSQL server rather than a SQLite file.
+bool isPostgresLocation(const QString& location);
+
 // What went wrong with a statement, classified so callers can react (a unique violation is a
 // taken seat, a busy database is worth a retry) without looking at SQL text.
 enum class SqlFailure { Busy, Unique, Check, ReadOnly, Full, Corrupt, NotADatabase, Lost, Other };

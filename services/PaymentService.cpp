@@ -67,11 +67,16 @@ Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> rese
 
     // The token is looked at inside the transaction: a payment that just used it up can still
     // be answered again (P4), and nothing can change between the check and the writes.
+    // Its row is written (to itself) rather than read, so payments with one token go one at a
+    // time on every engine: where writers run side by side (PostgreSQL, READ COMMITTED) a
+    // second payment waits here for the first to commit and then reads everything below after
+    // it, instead of seeing the seats still held but the balance already spent.
     qint64 entryId = 0, customerId = 0, concertId = 0, entryPayment = 0;
     {
-        auto q = BO_TRY(conn->run(QStringLiteral("SELECT id, customer_id, concert_id, payment_id"
-                                                 " FROM queue_entries"
-                                                 " WHERE token_hash = ?"),
+        auto q = BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET token_hash = token_hash"
+                                                 " WHERE token_hash = ?"
+                                                 " RETURNING id, customer_id, concert_id,"
+                                                 " payment_id"),
                                   {QueueService::digest(token)}));
         if (!q.next())
             return fail(ErrorCode::TokenInvalid);
