@@ -115,6 +115,27 @@ Result<qint64> QueueService::lastAdmissionAt(Connection& conn)
 
 Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, qint64 nowMs)
 {
+    if (e.state != QueueState::Waiting)
+        return composeStatus(e, {}, nowMs);
+    // Everything up to head_seq has left the line; evictions after it are in the Fenwick tree.
+    LineFacts line;
+    {
+        auto q = BO_TRY(conn.run(
+            QStringLiteral("SELECT head_seq, head_evicted FROM queues WHERE concert_id = ?"),
+            {e.concertId}));
+        if (q.next()) {
+            line.headSeq = q.i64(0);
+            line.headEvicted = q.i64(1);
+        }
+    }
+    line.evicted = BO_TRY(evictedUpTo(conn, e.concertId, e.seq));
+    line.lastAdmissionAt = BO_TRY(lastAdmissionAt(conn));
+    return composeStatus(e, line, nowMs);
+}
+
+QueueStatus QueueService::composeStatus(const EntryRow& e, const LineFacts& line,
+                                        qint64 nowMs) const
+{
     QueueStatus s;
     s.entryId = e.id;
     s.customerId = e.customerId;
@@ -127,26 +148,10 @@ Result<QueueStatus> QueueService::statusOf(Connection& conn, const EntryRow& e, 
     }
     if (e.state != QueueState::Waiting)
         return s;
-
-    // Everything up to head_seq has left the line; evictions after it are in the Fenwick tree.
-    qint64 headSeq = 0;
-    qint64 headEvicted = 0;
-    {
-        auto q = BO_TRY(conn.run(
-            QStringLiteral("SELECT head_seq, head_evicted FROM queues WHERE concert_id = ?"),
-            {e.concertId}));
-        if (q.next()) {
-            headSeq = q.i64(0);
-            headEvicted = q.i64(1);
-        }
-    }
-    const qint64 evicted = BO_TRY(evictedUpTo(conn, e.concertId, e.seq));
-    s.position = std::max<qint64>(1, e.seq - headSeq - (evicted - headEvicted));
-
+    s.position = std::max<qint64>(1, e.seq - line.headSeq - (line.evicted - line.headEvicted));
     const qint64 periodMs = qint64(m_settings.activateEverySeconds) * 1000;
-    const qint64 last = BO_TRY(lastAdmissionAt(conn));
     // Before the first admission ever, one is due at once (as nextAdmissionAtMs() says).
-    const qint64 nextAt = last < 0 ? nowMs : last + periodMs;
+    const qint64 nextAt = line.lastAdmissionAt < 0 ? nowMs : line.lastAdmissionAt + periodMs;
     const qint64 untilNextMs = std::max<qint64>(0, nextAt - nowMs);
     const qint64 k = std::max(1, m_settings.activateCount);
     const qint64 rounds = (s.position + k - 1) / k;
@@ -296,6 +301,7 @@ Result<QueueStatus> QueueService::poll(const QString& token)
     // next second of polls finds it still far enough away and writes nothing; eviction is
     // never early and at most kIdleSlackMs plus a sweep late (Q6 allows two seconds).
     {
+        // One snapshot for the entry and its place in the line, and no write at all.
         ReadTransaction read = BO_TRY(ReadTransaction::begin(*conn));
         auto found = BO_TRY(findByToken(*conn, token));
         if (!found)
@@ -425,7 +431,7 @@ Result<int> QueueService::activateDue(qint64 nowMs)
     {
         auto claim = BO_TRY(conn->run(QStringLiteral("UPDATE scheduler_runs SET last_run_at = ?"
                                                      " WHERE job = ? AND last_run_at <= ?"),
-                                      {nowMs, kAdmissionJob, nowMs - periodMs}));
+                                      {nowMs, kAdmissionJob, nowMs - periodMs / 4}));
         if (claim.rowsAffected() != 1)
             return 0; // another process, or an earlier call, admitted this period already
     }

@@ -50,7 +50,16 @@ private:
     };
     Result<QueueTicket> enterOnce(qint64 customerId, qint64 concertId);
     Result<std::optional<EntryRow>> findByToken(Connection& conn, const QString& token);
+    // What a WAITING entry's position and wait are computed from.
+    struct LineFacts
+    {
+        qint64 headSeq = 0;
+        qint64 headEvicted = 0;
+        qint64 evicted = 0; // evictions with seq <= the entry's
+        qint64 lastAdmissionAt = -1;
+    };
     Result<QueueStatus> statusOf(Connection& conn, const EntryRow& e, qint64 nowMs);
+    QueueStatus composeStatus(const EntryRow& e, const LineFacts& line, qint64 nowMs) const;
     Result<void> evict(Connection& conn, const EntryRow& e, qint64 nowMs);
     Result<int> expireIn(Connection& conn, qint64 nowMs);
     Result<qint64> evictedUpTo(Connection& conn, qint64 concertId, qint64 seq);
