@@ -431,7 +431,7 @@ Result<int> QueueService::activateDue(qint64 nowMs)
     {
         auto claim = BO_TRY(conn->run(QStringLiteral("UPDATE scheduler_runs SET last_run_at = ?"
                                                      " WHERE job = ? AND last_run_at <= ?"),
-                                      {nowMs, kAdmissionJob, nowMs - periodMs / 4}));
+                                      {nowMs, kAdmissionJob, nowMs - periodMs}));
         if (claim.rowsAffected() != 1)
             return 0; // another process, or an earlier call, admitted this period already
     }
