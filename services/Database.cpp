@@ -18,6 +18,8 @@ namespace boxoffice {
 namespace {
 
 std::atomic<quint64> g_nextDatabaseId{1};
+// Starting points of PostgreSQL notification counters (Database::dataVersion()).
+std::atomic<qint64> g_listenEpoch{1};
 
 // Each thread owns its connections; they close when the thread ends or the Database goes.
 struct ThreadConnections
@@ -141,17 +143,28 @@ Error storageError(const SqlError& e)
 Query& Query::operator=(Query&& o) noexcept
 {
     if (this != &o) {
-        if (m_q)
-            m_q->finish();
+        release();
         m_q = std::exchange(o.m_q, nullptr);
+        m_drain = o.m_drain;
     }
     return *this;
 }
 
 Query::~Query()
 {
-    if (m_q)
-        m_q->finish();
+    release();
+}
+
+void Query::release()
+{
+    if (!m_q)
+        return;
+    if (m_drain && m_q->isActive()) {
+        while (m_q->next()) {
+        }
+    }
+    m_q->finish();
+    m_q = nullptr;
 }
 
 // ---- Connection ----
@@ -191,7 +204,7 @@ std::expected<Query, SqlError> Connection::tryRun(const QString& sql, const QVar
         m_lost = m_lost || e.kind == SqlFailure::Lost;
         return std::unexpected(e);
     }
-    return Query(q);
+    return Query(q, m_dialect == Dialect::Postgres);
 }
 
 Result<Query> Connection::run(const QString& sql, const QVariantList& args)
@@ -463,6 +476,9 @@ Result<qint64> Database::dataVersion()
         auto q = BO_TRY(conn->run(QStringLiteral("PRAGMA data_version")));
         return q.next() ? q.i64(0) : qint64(0);
     }
+    // A listening connection hears nothing when the server has gone away: a trivial statement
+    // notices (and marks the connection lost, so the next call connects again).
+    BO_TRY(conn->run(QStringLiteral("SELECT 1")));
     // PostgreSQL tells: a trigger NOTIFYs on every change to reservations, and this thread's
     // connection LISTENs (the notifications arrive through its event loop).
     if (!conn->listening) {
@@ -473,6 +489,9 @@ Result<qint64> Database::dataVersion()
         QObject::connect(driver, &QSqlDriver::notification, driver,
                          [counter = conn->notifications] { counter->fetch_add(1); });
         conn->listening = true;
+        // A new connection (after a lost one) starts from a number no earlier one gave out:
+        // what was missed while it was gone counts as a change.
+        conn->notifications->store(g_listenEpoch.fetch_add(1) << 32);
     }
     return conn->notifications->load();
 }

@@ -37,8 +37,10 @@ Error storageError(const SqlError& e);
 class Query
 {
 public:
-    explicit Query(QSqlQuery* q) : m_q(q) {}
-    Query(Query&& o) noexcept : m_q(std::exchange(o.m_q, nullptr)) {}
+    // drain: read what is left before letting go (PostgreSQL's single-row mode otherwise keeps
+    // the connection busy, and notifications queue up behind the unread rows).
+    explicit Query(QSqlQuery* q, bool drain = false) : m_q(q), m_drain(drain) {}
+    Query(Query&& o) noexcept : m_q(std::exchange(o.m_q, nullptr)), m_drain(o.m_drain) {}
     Query& operator=(Query&& o) noexcept;
     Query(const Query&) = delete;
     Query& operator=(const Query&) = delete;
@@ -53,7 +55,9 @@ public:
     int rowsAffected() const { return m_q->numRowsAffected(); }
 
 private:
+    void release();
     QSqlQuery* m_q;
+    bool m_drain = false;
 };
 
 // One thread's connection with its prepared-statement cache. Obtained from

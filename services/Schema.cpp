@@ -127,8 +127,10 @@ QStringList version3(Dialect d)
                    "CREATE OR REPLACE FUNCTION boxoffice_notify_change() RETURNS trigger"
                    " AS $$ BEGIN PERFORM pg_notify('boxoffice_changes', ''); RETURN NULL;"
                    " END $$ LANGUAGE plpgsql"),
+               // Per row: a sweep that changes nothing wakes nobody, and PostgreSQL folds a
+               // transaction's identical notifications into one.
                QStringLiteral("CREATE TRIGGER reservations_notify AFTER INSERT OR UPDATE OR DELETE"
-                              " ON reservations FOR EACH STATEMENT"
+                              " ON reservations FOR EACH ROW"
                               " EXECUTE FUNCTION boxoffice_notify_change()")};
 }
 

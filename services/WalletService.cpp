@@ -62,6 +62,11 @@ Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
         return fail(ErrorCode::InvalidAmount);
     // Any storage failure is the seed's charge failure: rolled back, "try again" (W2).
     auto chargeFailed = [](const Error& cause) {
+        // A database that cannot be reached is said as such, like everywhere else (the
+        // client retries with the same Idempotency-Key); nothing was charged either way.
+        if (cause.code == ErrorCode::StorageUnavailable ||
+            cause.code == ErrorCode::DatabaseOpenFailed)
+            return std::unexpected(cause);
         Error e = Error::make(ErrorCode::ChargeFailed);
         e.internal = cause.codeName() + QLatin1String(": ") + cause.internal;
         return std::unexpected(e);
