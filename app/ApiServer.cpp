@@ -41,9 +41,13 @@ QString isoTime(qint64 ms)
 // A path id: a positive whole number, or nothing.
 std::optional<qint64> pathId(const QString& text)
 {
-    bool ok = false;
-    const qint64 v = text.toLongLong(&ok);
-    if (!ok || v <= 0 || text.startsWith(QLatin1Char('+')))
+    // Digits and nothing else: "1%00", "+1", " 1" and "0x1" are not member number 1.
+    if (text.isEmpty() || text.size() > 18
+        || !std::all_of(text.begin(), text.end(),
+                        [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }))
+        return std::nullopt;
+    const qint64 v = text.toLongLong();
+    if (v <= 0)
         return std::nullopt;
     return v;
 }
