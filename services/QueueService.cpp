@@ -301,18 +301,41 @@ Result<QueueStatus> QueueService::poll(const QString& token)
     // next second of polls finds it still far enough away and writes nothing; eviction is
     // never early and at most kIdleSlackMs plus a sweep late (Q6 allows two seconds).
     {
-        // One snapshot for the entry and its place in the line, and no write at all.
+        // One snapshot for the entry and its place in the line, and no write at all: the entry,
+        // the head of its line and the last admission in one statement, the evictions in one.
         ReadTransaction read = BO_TRY(ReadTransaction::begin(*conn));
-        auto found = BO_TRY(findByToken(*conn, token));
-        if (!found)
-            return fail(ErrorCode::TokenInvalid);
-        const EntryRow& e = *found;
+        static const QString sql = QStringLiteral(
+            "SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
+            " e.payment_id, q.head_seq, q.head_evicted,"
+            " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')"
+            " FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
+            " WHERE e.token_hash = ?");
+        EntryRow e;
+        LineFacts line;
+        {
+            auto q = BO_TRY(conn->run(sql, {digest(token)}));
+            if (!q.next())
+                return fail(ErrorCode::TokenInvalid);
+            e.id = q.i64(0);
+            e.customerId = q.i64(1);
+            e.concertId = q.i64(2);
+            e.seq = q.i64(3);
+            e.state = stateFromText(q.str(4));
+            e.deadlineAtMs = q.i64(5);
+            e.paymentId = q.i64(6);
+            line.headSeq = q.i64(7);
+            line.headEvicted = q.i64(8);
+            line.lastAdmissionAt = q.isNull(9) || q.i64(9) < 0 ? -1 : q.i64(9);
+        }
         if (e.state == QueueState::Expired)
             return fail(ErrorCode::TokenExpired);
         const bool stillFresh = e.deadlineAtMs > now &&
                                 (e.state == QueueState::Active || e.deadlineAtMs >= now + idleMs);
-        if (stillFresh)
-            return statusOf(*conn, e, now);
+        if (stillFresh) {
+            if (e.state == QueueState::Waiting)
+                line.evicted = BO_TRY(evictedUpTo(*conn, e.concertId, e.seq));
+            return composeStatus(e, line, now);
+        }
     }
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     auto found = BO_TRY(findByToken(*conn, token));
