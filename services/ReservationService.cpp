@@ -109,18 +109,21 @@ Result<void> ReservationService::release(const QString& token, qint64 reservatio
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     const qint64 now = m_clock.nowMs();
     const TokenPass pass = BO_TRY(m_queue.requireActive(*conn, token, std::nullopt, now));
-    auto q = BO_TRY(
-        conn->run(QStringLiteral("SELECT customer_id, status FROM reservations WHERE id = ?"),
-                  {reservationId}));
-    if (!q.next())
-        return fail(ErrorCode::ReservationNotFound);
-    if (q.i64(0) != pass.customerId)
-        return fail(ErrorCode::NotYourReservation);
-    if (q.str(1) == QLatin1String("PAID"))
-        return fail(ErrorCode::AlreadyPaid);
-    q = BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED', updated_at = ?"
-                                        " WHERE id = ? AND status = 'HELD'"),
-                         {now, reservationId}));
+    {
+        // Let go of the read before the next statement (PostgreSQL would drop its rest).
+        auto q = BO_TRY(
+            conn->run(QStringLiteral("SELECT customer_id, status FROM reservations WHERE id = ?"),
+                      {reservationId}));
+        if (!q.next())
+            return fail(ErrorCode::ReservationNotFound);
+        if (q.i64(0) != pass.customerId)
+            return fail(ErrorCode::NotYourReservation);
+        if (q.str(1) == QLatin1String("PAID"))
+            return fail(ErrorCode::AlreadyPaid);
+    }
+    BO_TRY(conn->run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED', updated_at = ?"
+                                    " WHERE id = ? AND status = 'HELD'"),
+                     {now, reservationId}));
     BO_CHECK(tx.commit());
     return {};
 }

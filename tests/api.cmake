@@ -4,7 +4,8 @@
 boxoffice_test(tst_apiserver
   SOURCES tst_apiserver.cpp
   LIBS boxoffice_app Qt6::Network
-  LABELS api)
+  LABELS api
+  BOTH_ENGINES)
 
 # parseCommandLine() directly, and the boxoffice executable's exit codes.
 boxoffice_test(tst_commandline
@@ -17,12 +18,14 @@ add_dependencies(tst_commandline boxoffice)
 # Real threads racing the services, each on its own connection.
 boxoffice_test(tst_concurrency
   SOURCES tst_concurrency.cpp
-  LABELS concurrency)
+  LABELS concurrency
+  BOTH_ENGINES)
 
-# Four `boxoffice --serve` processes on one SQLite file.
+# Four `boxoffice --serve` processes on one SQLite file (and on one PostgreSQL schema).
 boxoffice_test(tst_multiprocess
   SOURCES tst_multiprocess.cpp
   LIBS Qt6::Network
-  LABELS multiprocess)
+  LABELS multiprocess
+  BOTH_ENGINES)
 target_compile_definitions(tst_multiprocess PRIVATE BOXOFFICE_BIN="$<TARGET_FILE:boxoffice>")
 add_dependencies(tst_multiprocess boxoffice)

@@ -12,3 +12,22 @@ set_tests_properties(bench_engine_smoke PROPERTIES
   LABELS "bench"
   TIMEOUT 300
   ENVIRONMENT "LANG=C.UTF-8")
+
+# The PostgreSQL benchmark: hold tx/s with 1 and 8 connections against raw libpq, admission and
+# live-update latency across four `boxoffice --serve` processes. It needs a server:
+#   scripts/with-postgres.sh build/tests/bench_postgres [--quick]
+# The smoke test reads BOXOFFICE_TEST_POSTGRES from the environment ctest runs in (run ctest
+# under scripts/with-postgres.sh); without it the test fails and says so, it never passes idle.
+find_package(PostgreSQL REQUIRED)
+
+qt_add_executable(bench_postgres bench_postgres.cpp PgBenchSupport.h)
+target_include_directories(bench_postgres PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(bench_postgres PRIVATE boxoffice_services Qt6::Network PostgreSQL::PostgreSQL)
+target_compile_definitions(bench_postgres PRIVATE BOXOFFICE_BIN="$<TARGET_FILE:boxoffice>")
+add_dependencies(bench_postgres boxoffice)
+
+add_test(NAME bench_postgres_smoke COMMAND bench_postgres --quick)
+set_tests_properties(bench_postgres_smoke PROPERTIES
+  LABELS "bench;postgres"
+  TIMEOUT 300
+  ENVIRONMENT "LANG=C.UTF-8;QT_QPA_PLATFORM=offscreen")

@@ -605,14 +605,14 @@ void TestApiServer::paymentReplayAndIdempotencyKey()
 
     auto conn = m_t->engine->db->connection();
     QVERIFY_RESULT(conn);
-    auto q = (*conn)->run(QStringLiteral("SELECT COUNT(*) FROM payments"));
-    QVERIFY_RESULT(q);
-    QVERIFY(q->next());
-    QCOMPARE(q->i64(0), 1);
-    q = (*conn)->run(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'PAYMENT'"));
-    QVERIFY_RESULT(q);
-    QVERIFY(q->next());
-    QCOMPARE(q->i64(0), 1);
+    for (const QString& sql :
+         {QStringLiteral("SELECT COUNT(*) FROM payments"),
+          QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'PAYMENT'")}) {
+        auto q = (*conn)->run(sql); // one at a time: each is let go before the next runs
+        QVERIFY_RESULT(q);
+        QVERIFY(q->next());
+        QCOMPARE(q->i64(0), 1);
+    }
 }
 
 void TestApiServer::payTwoReservationsAtOnce()

@@ -27,6 +27,13 @@ bool exec(TestEngine& t, const QString& sql, const QVariantList& args = {})
     auto conn = t->db->connection();
     if (!conn)
         return false;
+    if (args.isEmpty()) {
+        // Not prepared: PostgreSQL prepares only queries and DML, not DDL such as DROP INDEX.
+        auto r = (*conn)->runOnce(sql);
+        if (!r)
+            qWarning() << sql << r.error().text;
+        return bool(r);
+    }
     auto q = (*conn)->tryRun(sql, args);
     if (!q)
         qWarning() << sql << q.error().text;

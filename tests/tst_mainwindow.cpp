@@ -120,7 +120,13 @@ private Q_SLOTS:
 
     void statusBarNamesTheDatabase()
     {
-        QVERIFY(child<QLabel>("databaseLabel")->text().contains(m_engine->path()));
+        // The file path on SQLite; on PostgreSQL the server and database (never the password).
+        const QString label = child<QLabel>("databaseLabel")->text();
+        QVERIFY2(label.contains((*m_engine)->db->displayName()), qPrintable(label));
+        if (m_engine->isPostgres())
+            QVERIFY2(label.contains(QLatin1String("postgres://")), qPrintable(label));
+        else
+            QVERIFY2(label.contains(m_engine->path()), qPrintable(label));
     }
 
     void seatsStayLockedUntilAdmitted()

@@ -472,9 +472,8 @@ void TestPaymentService::storageFailureRollsBackEverything()
     const Snapshot before = Snapshot::of(t, 1);
     auto conn = t->db->connection();
     QVERIFY_RESULT(conn);
-    QVERIFY((*conn)->runOnce(QStringLiteral(
-        "CREATE TRIGGER payment_ledger_fails BEFORE INSERT ON ledger WHEN NEW.kind = 'PAYMENT'"
-        " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")));
+    QVERIFY(failInserts(**conn, QStringLiteral("payment_ledger_fails"), QStringLiteral("ledger"),
+                        QStringLiteral("NEW.kind = 'PAYMENT'")));
 
     auto p = t->payments.pay(token, {r.id});
     QVERIFY2(!p, "the payment succeeded although its ledger entry could not be written");
@@ -482,7 +481,8 @@ void TestPaymentService::storageFailureRollsBackEverything()
     QCOMPARE(statusOf(t, r.id), QStringLiteral("HELD"));
     QVERIFY_RESULT(t->queue.requireActive(token, 1));
 
-    QVERIFY((*conn)->runOnce(QStringLiteral("DROP TRIGGER payment_ledger_fails")));
+    QVERIFY(removeFailingInsert(**conn, QStringLiteral("payment_ledger_fails"),
+                                QStringLiteral("ledger")));
     QVERIFY_RESULT(t->payments.pay(token, {r.id}));
     QVERIFY(invariantsHold(t));
 }

@@ -161,8 +161,7 @@ void TestWalletService::failedChargeChangesNothing()
     QVERIFY_RESULT(t->wallet.charge(2, 1'000));
     auto conn = t->db->connection();
     QVERIFY_RESULT(conn);
-    QVERIFY((*conn)->runOnce(QStringLiteral("CREATE TRIGGER ledger_fails BEFORE INSERT ON ledger"
-                                            " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")));
+    QVERIFY(failInserts(**conn, QStringLiteral("ledger_fails"), QStringLiteral("ledger")));
     auto r = t->wallet.charge(2, 5'000);
     QCOMPARE_ERROR(r, ErrorCode::ChargeFailed);
     QCOMPARE(r.error().korean, QStringLiteral("충전 중 오류가 발생했습니다. 다시 시도해주세요."));
@@ -170,7 +169,7 @@ void TestWalletService::failedChargeChangesNothing()
     QCOMPARE(t->wallet.balance(2).value_or(-1), 1'000);
     QCOMPARE(ledgerRows(t), 1);
 
-    QVERIFY((*conn)->runOnce(QStringLiteral("DROP TRIGGER ledger_fails")));
+    QVERIFY(removeFailingInsert(**conn, QStringLiteral("ledger_fails"), QStringLiteral("ledger")));
     auto ok = t->wallet.charge(2, 5'000); // nothing was left half done or locked
     QVERIFY_RESULT(ok);
     QCOMPARE(*ok, 6'000);
