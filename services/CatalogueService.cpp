@@ -9,6 +9,20 @@ namespace {
 const QString kTakenCondition = QStringLiteral("r.seat_id = st.id AND r.status IN ('HELD', 'PAID')"
                                                " AND (r.status = 'PAID' OR r.expires_at > ?)");
 
+// A seat from the first six columns of a row: id, seat_number, section, row_label, tier, price.
+SeatInfo seatFrom(const Query& q, qint64 scheduleId)
+{
+    SeatInfo s;
+    s.seatId = q.i64(0);
+    s.scheduleId = scheduleId;
+    s.number = q.i32(1);
+    s.section = q.str(2);
+    s.row = q.str(3);
+    s.tier = q.str(4);
+    s.price = q.i64(5);
+    return s;
+}
+
 } // namespace
 
 CatalogueService::CatalogueService(std::shared_ptr<Database> db, const Clock& clock,
@@ -114,17 +128,8 @@ Result<QList<SeatInfo>> CatalogueService::availableSeats(const QString& token, q
                 " (SELECT 1 FROM reservations r WHERE %1) ORDER BY st.seat_number")
                 .arg(kTakenCondition),
             {scheduleId, now}));
-        while (q.next()) {
-            SeatInfo s;
-            s.seatId = q.i64(0);
-            s.scheduleId = scheduleId;
-            s.number = q.i32(1);
-            s.section = q.str(2);
-            s.row = q.str(3);
-            s.tier = q.str(4);
-            s.price = q.i64(5);
-            out << s;
-        }
+        while (q.next())
+            out << seatFrom(q, scheduleId);
     }
     if (out.isEmpty())
         return fail(ErrorCode::NoAvailableSeats);
@@ -145,14 +150,7 @@ Result<QList<SeatInfo>> CatalogueService::seatMap(qint64 scheduleId, qint64 view
         {now, scheduleId}));
     QList<SeatInfo> out;
     while (q.next()) {
-        SeatInfo s;
-        s.seatId = q.i64(0);
-        s.scheduleId = scheduleId;
-        s.number = q.i32(1);
-        s.section = q.str(2);
-        s.row = q.str(3);
-        s.tier = q.str(4);
-        s.price = q.i64(5);
+        SeatInfo s = seatFrom(q, scheduleId);
         s.posX = q.isNull(9) ? -1 : q.i32(9);
         s.posY = q.isNull(10) ? -1 : q.i32(10);
         s.label = q.str(11);

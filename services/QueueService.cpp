@@ -40,6 +40,22 @@ const QString kEntryColumns =
 
 } // namespace
 
+// An entry from the first seven columns of a row (kEntryColumns, in that order).
+QueueService::EntryRow QueueService::entryFrom(const Query& q)
+{
+    EntryRow e;
+    e.id = q.i64(0);
+    e.customerId = q.i64(1);
+    e.concertId = q.i64(2);
+    e.seq = q.i64(3);
+    e.state = stateFromText(q.str(4));
+    e.deadlineAtMs = q.i64(5);
+    e.paymentId = q.i64(6);
+    return e;
+}
+
+namespace {} // namespace
+
 QueueService::QueueService(std::shared_ptr<Database> db, const Clock& clock,
                            const EngineSettings& settings)
     : m_db(std::move(db)), m_clock(clock), m_settings(settings)
@@ -69,15 +85,7 @@ Result<std::optional<QueueService::EntryRow>> QueueService::findByToken(Connecti
     auto q = BO_TRY(conn.run(sql, {digest(token)}));
     if (!q.next())
         return std::optional<EntryRow>{};
-    EntryRow e;
-    e.id = q.i64(0);
-    e.customerId = q.i64(1);
-    e.concertId = q.i64(2);
-    e.seq = q.i64(3);
-    e.state = stateFromText(q.str(4));
-    e.deadlineAtMs = q.i64(5);
-    e.paymentId = q.i64(6);
-    return std::optional<EntryRow>{e};
+    return std::optional<EntryRow>{entryFrom(q)};
 }
 
 Result<qint64> QueueService::evictedUpTo(Connection& conn, qint64 concertId, qint64 seq)
@@ -214,15 +222,7 @@ Result<QueueTicket> QueueService::enterOnce(qint64 customerId, qint64 concertId)
                           .arg(kEntryColumns),
                       {customerId, concertId}));
         if (q.next()) {
-            EntryRow e;
-            e.id = q.i64(0);
-            e.customerId = q.i64(1);
-            e.concertId = q.i64(2);
-            e.seq = q.i64(3);
-            e.state = stateFromText(q.str(4));
-            e.deadlineAtMs = q.i64(5);
-            e.paymentId = q.i64(6);
-            live = e;
+            live = entryFrom(q);
         }
     }
     if (live && live->deadlineAtMs <= now) {
@@ -316,13 +316,7 @@ Result<QueueStatus> QueueService::poll(const QString& token)
             auto q = BO_TRY(conn->run(sql, {digest(token)}));
             if (!q.next())
                 return fail(ErrorCode::TokenInvalid);
-            e.id = q.i64(0);
-            e.customerId = q.i64(1);
-            e.concertId = q.i64(2);
-            e.seq = q.i64(3);
-            e.state = stateFromText(q.str(4));
-            e.deadlineAtMs = q.i64(5);
-            e.paymentId = q.i64(6);
+            e = entryFrom(q);
             line.headSeq = q.i64(7);
             line.headEvicted = q.i64(8);
             line.lastAdmissionAt = q.isNull(9) || q.i64(9) < 0 ? -1 : q.i64(9);

@@ -49,6 +49,7 @@ private:
         qint64 paymentId = 0;
     };
     Result<QueueTicket> enterOnce(qint64 customerId, qint64 concertId);
+    static EntryRow entryFrom(const Query& q);
     Result<std::optional<EntryRow>> findByToken(Connection& conn, const QString& token);
     // What a WAITING entry's position and wait are computed from.
     struct LineFacts
