@@ -469,6 +469,20 @@ int Database::schemaVersion()
     return v ? *v : -1;
 }
 
+Result<QStringList> Database::integrityProblems()
+{
+    QStringList problems;
+    if (m_dialect != Dialect::Sqlite)
+        return problems;
+    Connection* conn = BO_TRY(connection());
+    auto q = BO_TRY(conn->run(QStringLiteral("PRAGMA integrity_check")));
+    while (q.next()) {
+        if (q.str(0) != QLatin1String("ok"))
+            problems << q.str(0);
+    }
+    return problems;
+}
+
 Result<qint64> Database::dataVersion()
 {
     Connection* conn = BO_TRY(connection());

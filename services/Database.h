@@ -125,6 +125,8 @@ public:
     // Where the data lives, for people (never includes a password).
     QString displayName() const;
     int schemaVersion();
+    // What the engine's own consistency check finds wrong (empty: nothing).
+    Result<QStringList> integrityProblems();
     // A number that changes when another connection commits (SQLite's PRAGMA data_version):
     // a cheap way for a terminal to notice other terminals' writes without reloading.
     Result<qint64> dataVersion();

@@ -43,6 +43,9 @@ public:
     // One pass of the live loop (what the one-second timer runs): polls queue tokens, counts
     // holds down, and picks up other terminals' changes. Tests call it after moving the clock.
     void tick();
+    // Refreshes the map if another terminal changed something (or a hold ran out); says so
+    // plainly when the database cannot be reached.
+    void watchForChanges();
     // Selects a customer by number (as the customer bar does).
     bool selectCustomer(qint64 customerId);
     qint64 currentCustomerId() const { return m_customer.id; }
@@ -101,6 +104,7 @@ private:
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QTimer* m_liveTimer = nullptr;
+    QTimer* m_changeTimer = nullptr;
     QTimer* m_idleTimer = nullptr;
 };
 
