@@ -3,6 +3,7 @@
 // Small helpers for bench_postgres: fatal checks, clocks, number formatting, percentiles and a
 // thin RAII layer over libpq (the raw baseline, schema setup and cleanup).
 
+#include "Clock.h"
 #include "Error.h"
 
 #include <QByteArray>
@@ -64,9 +65,7 @@ inline double steadyUs()
 // their SystemClock (same machine, same clock).
 inline double wallUs()
 {
-    return std::chrono::duration<double, std::micro>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return double(boxoffice::SystemClock().nowMs()) * 1000.0;
 }
 
 // 1234567 -> "1,234,567"

@@ -5,6 +5,8 @@
 // stopping and starting the server itself (scripts/with-postgres.sh exports where it lives).
 // Nothing here depends on TestSupport.h's engine.
 
+#include "Clock.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -36,9 +38,10 @@ inline constexpr char kNoServer[] =
     "BOXOFFICE_TEST_POSTGRES is not set: these tests need a PostgreSQL server; run them under "
     "scripts/with-postgres.sh (scripts/test.sh does), which starts a throwaway one";
 
+// The servers' own clock (their SystemClock), to compare with the times they wrote.
 inline qint64 nowMs()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    return boxoffice::SystemClock().nowMs();
 }
 
 inline QString baseUrl()
