@@ -42,9 +42,9 @@ QString isoTime(qint64 ms)
 std::optional<qint64> pathId(const QString& text)
 {
     // Digits and nothing else: "1%00", "+1", " 1" and "0x1" are not member number 1.
-    if (text.isEmpty() || text.size() > 18
-        || !std::all_of(text.begin(), text.end(),
-                        [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }))
+    if (text.isEmpty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](QChar c) {
+            return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        }))
         return std::nullopt;
     const qint64 v = text.toLongLong();
     if (v <= 0)
