@@ -218,9 +218,14 @@ void ApiServer::setApiKey(const QByteArray& key)
         key.isEmpty() ? QByteArray() : QCryptographicHash::hash(key, QCryptographicHash::Sha256);
 }
 
+bool ApiServer::mayPass(const ApiRequest& r) const
+{
+    return m_apiKeyDigest.isEmpty() || r.remote.isLoopback();
+}
+
 std::optional<ApiResponse> ApiServer::guard(const ApiRequest& r, const QByteArray& what) const
 {
-    if (m_apiKeyDigest.isEmpty() || r.remote.isLoopback())
+    if (mayPass(r))
         return std::nullopt;
     const QByteArray given = QCryptographicHash::hash(r.apiKey, QCryptographicHash::Sha256);
     if (!r.apiKey.isEmpty() && sameDigest(given, m_apiKeyDigest))
@@ -250,7 +255,7 @@ void ApiServer::addRoutes()
     auto wrap = [this](auto handler) {
         return [this, handler](const QHttpServerRequest& req) {
             const ApiRequest r = toApiRequest(req);
-            if (const auto refused = guard(r, describe(req)))
+            if (const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req)))
                 return toHttp(*refused);
             return toHttp((this->*handler)(r));
         };
@@ -258,7 +263,7 @@ void ApiServer::addRoutes()
     auto wrapArg = [this](auto handler) {
         return [this, handler](const QString& arg, const QHttpServerRequest& req) {
             const ApiRequest r = toApiRequest(req);
-            if (const auto refused = guard(r, describe(req)))
+            if (const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req)))
                 return toHttp(*refused);
             return toHttp((this->*handler)(r, arg));
         };

@@ -52,6 +52,8 @@ public:
     // Requires `key` in X-Api-Key from every client that is not on this machine (loopback
     // clients need none). Keys are compared in constant time and never logged.
     void setApiKey(const QByteArray& key);
+    // Whether a request needs no key (none configured, or a loopback client).
+    bool mayPass(const ApiRequest& r) const;
     // The refusal for a request without the right key, or nothing when it may pass.
     std::optional<ApiResponse> guard(const ApiRequest& r, const QByteArray& what) const;
 

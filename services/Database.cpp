@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <sqlite3.h>
+
 #include <atomic>
 #include <unordered_map>
 
@@ -38,52 +40,50 @@ bool isPostgresLocation(const QString& location)
 
 namespace {
 
+SqlFailure sqliteFailure(int extendedCode, const QString& text)
+{
+    switch (extendedCode & 0xff) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return SqlFailure::Busy;
+    case 8: // SQLITE_READONLY
+        return SqlFailure::ReadOnly;
+    case 13: // SQLITE_FULL
+        return SqlFailure::Full;
+    case 11: // SQLITE_CORRUPT
+        return SqlFailure::Corrupt;
+    case 26: // SQLITE_NOTADB
+        return SqlFailure::NotADatabase;
+    case 19: // SQLITE_CONSTRAINT
+        return text.contains(QLatin1String("UNIQUE")) ? SqlFailure::Unique : SqlFailure::Check;
+    default:
+        break;
+    }
+    // The Qt driver reports some step failures without a native code.
+    if (text.contains(QLatin1String("UNIQUE constraint")))
+        return SqlFailure::Unique;
+    if (text.contains(QLatin1String("CHECK constraint")))
+        return SqlFailure::Check;
+    if (text.contains(QLatin1String("database is locked")))
+        return SqlFailure::Busy;
+    if (text.contains(QLatin1String("not a database")))
+        return SqlFailure::NotADatabase;
+    if (text.contains(QLatin1String("malformed")))
+        return SqlFailure::Corrupt;
+    if (text.contains(QLatin1String("readonly")))
+        return SqlFailure::ReadOnly;
+    if (text.contains(QLatin1String("disk is full")))
+        return SqlFailure::Full;
+    return SqlFailure::Other;
+}
+
 SqlError classify(const QSqlError& e, Dialect dialect)
 {
     SqlError out;
     out.text = e.text();
     const QString native = e.nativeErrorCode();
     if (dialect == Dialect::Sqlite) {
-        const int code = native.toInt() & 0xff;
-        switch (code) {
-        case 5: // SQLITE_BUSY
-        case 6: // SQLITE_LOCKED
-            out.kind = SqlFailure::Busy;
-            break;
-        case 8: // SQLITE_READONLY
-            out.kind = SqlFailure::ReadOnly;
-            break;
-        case 13: // SQLITE_FULL
-            out.kind = SqlFailure::Full;
-            break;
-        case 11: // SQLITE_CORRUPT
-            out.kind = SqlFailure::Corrupt;
-            break;
-        case 26: // SQLITE_NOTADB
-            out.kind = SqlFailure::NotADatabase;
-            break;
-        case 19: // SQLITE_CONSTRAINT
-            out.kind =
-                out.text.contains(QLatin1String("UNIQUE")) ? SqlFailure::Unique : SqlFailure::Check;
-            break;
-        default:
-            // The driver reports some step failures without a native code.
-            if (out.text.contains(QLatin1String("UNIQUE constraint")))
-                out.kind = SqlFailure::Unique;
-            else if (out.text.contains(QLatin1String("CHECK constraint")))
-                out.kind = SqlFailure::Check;
-            else if (out.text.contains(QLatin1String("database is locked")))
-                out.kind = SqlFailure::Busy;
-            else if (out.text.contains(QLatin1String("not a database")))
-                out.kind = SqlFailure::NotADatabase;
-            else if (out.text.contains(QLatin1String("malformed")))
-                out.kind = SqlFailure::Corrupt;
-            else if (out.text.contains(QLatin1String("readonly")))
-                out.kind = SqlFailure::ReadOnly;
-            else if (out.text.contains(QLatin1String("disk is full")))
-                out.kind = SqlFailure::Full;
-            break;
-        }
+        out.kind = sqliteFailure(native.toInt(), out.text);
     } else {
         if (native == QLatin1String("23505"))
             out.kind = SqlFailure::Unique;
@@ -145,6 +145,9 @@ Query& Query::operator=(Query&& o) noexcept
     if (this != &o) {
         release();
         m_q = std::exchange(o.m_q, nullptr);
+        m_stmt = std::exchange(o.m_stmt, nullptr);
+        m_state = o.m_state;
+        m_changes = o.m_changes;
         m_drain = o.m_drain;
     }
     return *this;
@@ -157,6 +160,12 @@ Query::~Query()
 
 void Query::release()
 {
+    if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        m_stmt = nullptr;
+        return;
+    }
     if (!m_q)
         return;
     if (m_drain && m_q->isActive()) {
@@ -167,6 +176,73 @@ void Query::release()
     m_q = nullptr;
 }
 
+bool Query::next()
+{
+    if (!m_stmt)
+        return m_q && m_q->next();
+    switch (m_state) {
+    case State::Pending:
+        m_state = State::OnRow;
+        return true;
+    case State::Done:
+        return false;
+    case State::OnRow:
+        break;
+    }
+    if (sqlite3_step(m_stmt) == SQLITE_ROW)
+        return true;
+    m_state = State::Done;
+    return false;
+}
+
+QVariant Query::value(int i) const
+{
+    if (!m_stmt)
+        return m_q->value(i);
+    switch (sqlite3_column_type(m_stmt, i)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(m_stmt, i)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_stmt, i));
+    case SQLITE_TEXT:
+        return QVariant(str(i));
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(m_stmt, i)),
+                                   sqlite3_column_bytes(m_stmt, i)));
+    default:
+        return QVariant();
+    }
+}
+
+qint64 Query::i64(int i) const
+{
+    if (!m_stmt)
+        return m_q->value(i).toLongLong();
+    if (sqlite3_column_type(m_stmt, i) == SQLITE_TEXT)
+        return str(i).toLongLong();
+    return sqlite3_column_int64(m_stmt, i);
+}
+
+QString Query::str(int i) const
+{
+    if (!m_stmt)
+        return m_q->value(i).toString();
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, i)) : QString();
+}
+
+bool Query::isNull(int i) const
+{
+    if (!m_stmt)
+        return m_q->value(i).isNull();
+    return sqlite3_column_type(m_stmt, i) == SQLITE_NULL;
+}
+
+int Query::rowsAffected() const
+{
+    return m_stmt ? m_changes : m_q->numRowsAffected();
+}
+
 // ---- Connection ----
 
 Connection::Connection(QString name, Dialect dialect) : m_name(std::move(name)), m_dialect(dialect)
@@ -174,6 +250,10 @@ Connection::Connection(QString name, Dialect dialect) : m_name(std::move(name)),
 
 Connection::~Connection()
 {
+    // Statements go before Qt closes the connection they were prepared on.
+    for (sqlite3_stmt* st : std::as_const(m_statements))
+        sqlite3_finalize(st);
+    m_statements.clear();
     qDeleteAll(m_cache);
     m_cache.clear();
     if (m_db.isValid())
@@ -182,8 +262,73 @@ Connection::~Connection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
+std::expected<Query, SqlError> Connection::runSqlite(const QString& sql, const QVariantList& args)
+{
+    auto failure = [this](int rc) {
+        SqlError e;
+        e.text = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        e.kind = sqliteFailure(rc, e.text);
+        return std::unexpected(e);
+    };
+    sqlite3_stmt*& st = m_statements[sql];
+    if (!st) {
+        const QByteArray utf8 = sql.toUtf8();
+        const int rc = sqlite3_prepare_v3(m_sqlite, utf8.constData(), int(utf8.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+        if (rc != SQLITE_OK) {
+            m_statements.remove(sql);
+            return failure(rc);
+        }
+    }
+    for (int i = 0; i < args.size(); ++i) {
+        const QVariant& v = args.at(i);
+        // As Qt's driver does: an empty variant and a null string are SQL NULL.
+        const bool null = v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isNull());
+        switch (null ? QMetaType::UnknownType : v.typeId()) {
+        case QMetaType::UnknownType:
+            sqlite3_bind_null(st, i + 1);
+            break;
+        case QMetaType::QString: {
+            const QByteArray utf8 = v.toString().toUtf8();
+            sqlite3_bind_text(st, i + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = v.toByteArray();
+            sqlite3_bind_blob(st, i + 1, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        case QMetaType::Double:
+        case QMetaType::Float:
+            sqlite3_bind_double(st, i + 1, v.toDouble());
+            break;
+        default:
+            sqlite3_bind_int64(st, i + 1, v.toLongLong());
+            break;
+        }
+    }
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return Query(st, true, 0);
+    if (rc == SQLITE_DONE)
+        return Query(st, false, sqlite3_changes(m_sqlite));
+    auto e = failure(sqlite3_extended_errcode(m_sqlite));
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return e;
+}
+
 std::expected<Query, SqlError> Connection::tryRun(const QString& sql, const QVariantList& args)
 {
+    if (m_dialect == Dialect::Sqlite) {
+        if (!m_sqlite) {
+            const QVariant handle = m_db.driver()->handle();
+            if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+                m_sqlite = *static_cast<sqlite3* const*>(handle.constData());
+        }
+        if (m_sqlite)
+            return runSqlite(sql, args);
+    }
     QSqlQuery*& q = m_cache[sql];
     if (!q) {
         q = new QSqlQuery(m_db);

@@ -12,6 +12,9 @@
 #include <memory>
 #include <mutex>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace boxoffice {
 
 enum class Dialect { Sqlite, Postgres };
@@ -40,23 +43,34 @@ public:
     // drain: read what is left before letting go (PostgreSQL's single-row mode otherwise keeps
     // the connection busy, and notifications queue up behind the unread rows).
     explicit Query(QSqlQuery* q, bool drain = false) : m_q(q), m_drain(drain) {}
-    Query(Query&& o) noexcept : m_q(std::exchange(o.m_q, nullptr)), m_drain(o.m_drain) {}
+    // A SQLite statement already stepped once: `hasRow` if that step gave a row.
+    Query(sqlite3_stmt* stmt, bool hasRow, int changes)
+        : m_stmt(stmt), m_state(hasRow ? State::Pending : State::Done), m_changes(changes)
+    {}
+    Query(Query&& o) noexcept
+        : m_q(std::exchange(o.m_q, nullptr)), m_stmt(std::exchange(o.m_stmt, nullptr)),
+          m_state(o.m_state), m_changes(o.m_changes), m_drain(o.m_drain)
+    {}
     Query& operator=(Query&& o) noexcept;
     Query(const Query&) = delete;
     Query& operator=(const Query&) = delete;
     ~Query();
 
-    bool next() { return m_q->next(); }
-    QVariant value(int i) const { return m_q->value(i); }
-    qint64 i64(int i) const { return m_q->value(i).toLongLong(); }
-    int i32(int i) const { return m_q->value(i).toInt(); }
-    QString str(int i) const { return m_q->value(i).toString(); }
-    bool isNull(int i) const { return m_q->value(i).isNull(); }
-    int rowsAffected() const { return m_q->numRowsAffected(); }
+    bool next();
+    QVariant value(int i) const;
+    qint64 i64(int i) const;
+    int i32(int i) const { return int(i64(i)); }
+    QString str(int i) const;
+    bool isNull(int i) const;
+    int rowsAffected() const;
 
 private:
+    enum class State { Pending, OnRow, Done };
     void release();
-    QSqlQuery* m_q;
+    QSqlQuery* m_q = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+    State m_state = State::Done;
+    int m_changes = 0;
     bool m_drain = false;
 };
 
@@ -96,7 +110,14 @@ private:
     QString m_name;
     Dialect m_dialect;
     QSqlDatabase m_db;
+    std::expected<Query, SqlError> runSqlite(const QString& sql, const QVariantList& args);
+
     QHash<QString, QSqlQuery*> m_cache;
+    // SQLite: statements run on the QSQLITE connection's own handle. Qt opened it and set its
+    // pragmas; skipping QSqlQuery and QVariant per statement is what keeps the services close
+    // to the raw C API (issue 5's ratios).
+    sqlite3* m_sqlite = nullptr;
+    QHash<QString, sqlite3_stmt*> m_statements;
     bool m_lost = false;
 };
 
