@@ -33,22 +33,37 @@ ApiResponse badRequest(Language lang, const QString& korean, const QString& engl
     return errorResponse(Error::make(ErrorCode::BadRequest, korean, english), lang);
 }
 
+constexpr qsizetype kMaxIdempotencyKey = 200;
+
+ApiResponse keyTooLong(Language lang)
+{
+    return badRequest(lang, QStringLiteral("Idempotency-Key가 너무 깁니다 (최대 200자)."),
+                      QStringLiteral("The Idempotency-Key is too long (200 characters at most)."));
+}
+
+ApiResponse notAnObject(Language lang)
+{
+    return badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
+                      QStringLiteral("The body is not a JSON object."));
+}
+
 QString isoTime(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
 }
 
-// A path id: a positive whole number, or nothing.
-std::optional<qint64> pathId(const QString& text)
+// A path id: a positive whole number, or nothing. Handlers pass 0 for nothing: no row has it,
+// so the service answers its own not-found, after checking the token as it always does.
+qint64 pathId(const QString& text)
 {
     // Digits and nothing else: "1%00", "+1", " 1" and "0x1" are not member number 1.
     if (text.isEmpty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](QChar c) {
             return c >= QLatin1Char('0') && c <= QLatin1Char('9');
         }))
-        return std::nullopt;
+        return 0;
     const qint64 v = text.toLongLong();
     if (v <= 0)
-        return std::nullopt;
+        return 0;
     return v;
 }
 
@@ -304,8 +319,7 @@ ApiResponse ApiServer::enterQueue(const ApiRequest& r)
     const Language lang = languageOf(r.acceptLanguage);
     const auto body = jsonObject(r.body);
     if (!body)
-        return badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
-                          QStringLiteral("The body is not a JSON object."));
+        return notAnObject(lang);
     const auto userId = jsonId(body->value(QStringLiteral("userId")));
     const auto concertId = jsonId(body->value(QStringLiteral("concertId")));
     if (!userId || !concertId)
@@ -359,13 +373,8 @@ ApiResponse ApiServer::schedules(const ApiRequest& r, const QString& concertId)
 {
     const Language lang = languageOf(r.acceptLanguage);
     BO_API_TOKEN(r, lang, token)
-    const auto id = pathId(concertId);
-    if (!id) {
-        if (auto pass = m_engine.queue.requireActive(token); !pass)
-            return errorResponse(pass.error(), lang);
-        return errorResponse(Error::make(ErrorCode::ConcertNotFound), lang);
-    }
-    const auto list = m_engine.catalogue.availableSchedules(token, *id);
+    const qint64 id = pathId(concertId);
+    const auto list = m_engine.catalogue.availableSchedules(token, id);
     if (!list)
         return errorResponse(list.error(), lang);
     QJsonArray a;
@@ -381,13 +390,8 @@ ApiResponse ApiServer::seats(const ApiRequest& r, const QString& scheduleId)
 {
     const Language lang = languageOf(r.acceptLanguage);
     BO_API_TOKEN(r, lang, token)
-    const auto id = pathId(scheduleId);
-    if (!id) {
-        if (auto pass = m_engine.queue.requireActive(token); !pass)
-            return errorResponse(pass.error(), lang);
-        return errorResponse(Error::make(ErrorCode::ScheduleNotFound), lang);
-    }
-    const auto list = m_engine.catalogue.availableSeats(token, *id);
+    const qint64 id = pathId(scheduleId);
+    const auto list = m_engine.catalogue.availableSeats(token, id);
     if (!list)
         return errorResponse(list.error(), lang);
     QJsonArray a;
@@ -396,7 +400,7 @@ ApiResponse ApiServer::seats(const ApiRequest& r, const QString& scheduleId)
                              {QStringLiteral("price"), s.price},
                              {QStringLiteral("tier"), s.tier}});
     }
-    return {200, QJsonObject{{QStringLiteral("scheduleId"), *id}, {QStringLiteral("seats"), a}}};
+    return {200, QJsonObject{{QStringLiteral("scheduleId"), id}, {QStringLiteral("seats"), a}}};
 }
 
 ApiResponse ApiServer::hold(const ApiRequest& r)
@@ -405,8 +409,7 @@ ApiResponse ApiServer::hold(const ApiRequest& r)
     BO_API_TOKEN(r, lang, token)
     const auto body = jsonObject(r.body);
     if (!body)
-        return badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
-                          QStringLiteral("The body is not a JSON object."));
+        return notAnObject(lang);
     const auto scheduleId = jsonId(body->value(QStringLiteral("scheduleId")));
     const auto seatNumber = jsonId(body->value(QStringLiteral("seatNumber")));
     if (!scheduleId || !seatNumber)
@@ -429,51 +432,42 @@ ApiResponse ApiServer::hold(const ApiRequest& r)
 ApiResponse ApiServer::balance(const ApiRequest& r, const QString& userId)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    const auto id = pathId(userId);
-    if (!id)
-        return errorResponse(Error::make(ErrorCode::BalanceNotFound), lang);
-    const auto b = m_engine.wallet.balance(*id);
+    const qint64 id = pathId(userId);
+    const auto b = m_engine.wallet.balance(id);
     if (!b)
         return errorResponse(b.error(), lang);
-    return {200, QJsonObject{{QStringLiteral("userId"), *id}, {QStringLiteral("balance"), *b}}};
+    return {200, QJsonObject{{QStringLiteral("userId"), id}, {QStringLiteral("balance"), *b}}};
 }
 
 ApiResponse ApiServer::charge(const ApiRequest& r, const QString& userId)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    const auto id = pathId(userId);
+    const qint64 id = pathId(userId);
     const auto body = jsonObject(r.body);
     if (!body)
-        return badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
-                          QStringLiteral("The body is not a JSON object."));
+        return notAnObject(lang);
     if (!body->contains(QStringLiteral("amount")))
         return badRequest(lang, QStringLiteral("amount 항목이 필요합니다."),
                           QStringLiteral("The amount field is required."));
-    if (!id)
-        return errorResponse(Error::make(ErrorCode::BalanceNotFound), lang);
     // W3: whatever the amount is, unless it is a whole number in range, it is INVALID_AMOUNT.
     const QJsonValue amountValue = body->value(QStringLiteral("amount"));
     const auto amount = amountValue.isDouble() ? WalletService::checkAmount(amountValue.toDouble())
                                                : fail(ErrorCode::InvalidAmount);
     if (!amount)
         return errorResponse(amount.error(), lang);
-    if (r.idempotencyKey.size() > 200)
-        return badRequest(
-            lang, QStringLiteral("Idempotency-Key가 너무 깁니다 (최대 200자)."),
-            QStringLiteral("The Idempotency-Key is too long (200 characters at most)."));
-    const auto after = m_engine.wallet.charge(*id, *amount, QString::fromUtf8(r.idempotencyKey));
+    if (r.idempotencyKey.size() > kMaxIdempotencyKey)
+        return keyTooLong(lang);
+    const auto after = m_engine.wallet.charge(id, *amount, QString::fromUtf8(r.idempotencyKey));
     if (!after)
         return errorResponse(after.error(), lang);
-    return {200, QJsonObject{{QStringLiteral("userId"), *id}, {QStringLiteral("balance"), *after}}};
+    return {200, QJsonObject{{QStringLiteral("userId"), id}, {QStringLiteral("balance"), *after}}};
 }
 
 ApiResponse ApiServer::history(const ApiRequest& r, const QString& userId)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    const auto id = pathId(userId);
-    if (!id)
-        return errorResponse(Error::make(ErrorCode::BalanceNotFound), lang);
-    const auto entries = m_engine.wallet.history(*id);
+    const qint64 id = pathId(userId);
+    const auto entries = m_engine.wallet.history(id);
     if (!entries)
         return errorResponse(entries.error(), lang);
     QJsonArray a;
@@ -492,8 +486,7 @@ ApiResponse ApiServer::pay(const ApiRequest& r)
     BO_API_TOKEN(r, lang, token)
     const auto body = jsonObject(r.body);
     if (!body)
-        return badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
-                          QStringLiteral("The body is not a JSON object."));
+        return notAnObject(lang);
     const QJsonValue idsValue = body->value(QStringLiteral("reservationIds"));
     QList<qint64> ids;
     bool valid =
@@ -513,10 +506,8 @@ ApiResponse ApiServer::pay(const ApiRequest& r)
                           QStringLiteral("reservationIds는 양의 정수 배열(1~100개)이어야 합니다."),
                           QStringLiteral("reservationIds must be an array of 1 to 100 positive"
                                          " whole numbers."));
-    if (r.idempotencyKey.size() > 200)
-        return badRequest(
-            lang, QStringLiteral("Idempotency-Key가 너무 깁니다 (최대 200자)."),
-            QStringLiteral("The Idempotency-Key is too long (200 characters at most)."));
+    if (r.idempotencyKey.size() > kMaxIdempotencyKey)
+        return keyTooLong(lang);
     const auto p = m_engine.payments.pay(token, ids, QString::fromUtf8(r.idempotencyKey));
     if (!p)
         return errorResponse(p.error(), lang);
