@@ -262,7 +262,7 @@ Connection::~Connection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-std::expected<Query, SqlError> Connection::runSqlite(const QString& sql, const QVariantList& args)
+std::expected<Query, SqlError> Connection::runSqlite(const QString& sql, SqlArgs args)
 {
     auto failure = [this](int rc) {
         SqlError e;
@@ -318,7 +318,7 @@ std::expected<Query, SqlError> Connection::runSqlite(const QString& sql, const Q
     return e;
 }
 
-std::expected<Query, SqlError> Connection::tryRun(const QString& sql, const QVariantList& args)
+std::expected<Query, SqlError> Connection::tryRun(const QString& sql, SqlArgs args)
 {
     if (m_dialect == Dialect::Sqlite) {
         if (!m_sqlite) {
@@ -352,7 +352,7 @@ std::expected<Query, SqlError> Connection::tryRun(const QString& sql, const QVar
     return Query(q, m_dialect == Dialect::Postgres);
 }
 
-Result<Query> Connection::run(const QString& sql, const QVariantList& args)
+Result<Query> Connection::run(const QString& sql, SqlArgs args)
 {
     auto r = tryRun(sql, args);
     if (!r)

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 
@@ -34,6 +35,27 @@ struct SqlError
 
 // Maps a storage failure to a user-facing error (never the SQL text).
 Error storageError(const SqlError& e);
+
+// The values for a statement's positional `?` placeholders: a braced list or a QVariantList,
+// borrowed for the duration of the call (a braced list lives until the end of the statement
+// that calls run(), and binding happens inside run()). No list is allocated per statement.
+class SqlArgs
+{
+public:
+    SqlArgs() = default;
+    SqlArgs(std::initializer_list<QVariant> values) // NOLINT: implicit, as a QVariantList was
+        : m_data(std::data(values)), m_size(qsizetype(values.size()))
+    {}
+    SqlArgs(const QVariantList& values) // NOLINT: implicit
+        : m_data(values.constData()), m_size(values.size())
+    {}
+    qsizetype size() const { return m_size; }
+    const QVariant& at(qsizetype i) const { return m_data[i]; }
+
+private:
+    const QVariant* m_data = nullptr;
+    qsizetype m_size = 0;
+};
 
 // A cursor over one executed statement; resets the statement when it goes out of scope so
 // that no read transaction stays open behind the caller's back.
@@ -85,9 +107,9 @@ public:
     Connection& operator=(const Connection&) = delete;
 
     // Runs a (cached, prepared) statement with positional `?` arguments.
-    std::expected<Query, SqlError> tryRun(const QString& sql, const QVariantList& args = {});
+    std::expected<Query, SqlError> tryRun(const QString& sql, SqlArgs args = {});
     // Same, with storage failures turned into user-facing errors.
-    Result<Query> run(const QString& sql, const QVariantList& args = {});
+    Result<Query> run(const QString& sql, SqlArgs args = {});
     // Runs one statement that is not worth caching (DDL, pragmas).
     std::expected<void, SqlError> runOnce(const QString& sql);
     // Inside a write transaction: waits until no other transaction holds `key` (PostgreSQL's
@@ -110,7 +132,7 @@ private:
     QString m_name;
     Dialect m_dialect;
     QSqlDatabase m_db;
-    std::expected<Query, SqlError> runSqlite(const QString& sql, const QVariantList& args);
+    std::expected<Query, SqlError> runSqlite(const QString& sql, SqlArgs args);
 
     QHash<QString, QSqlQuery*> m_cache;
     // SQLite: statements run on the QSQLITE connection's own handle. Qt opened it and set its
