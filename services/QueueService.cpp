@@ -25,18 +25,35 @@ QueueState stateFromText(const QString& s)
     return QueueState::Waiting;
 }
 
-QString fenwickSumSql()
-{
-    QString placeholders;
-    for (int i = 0; i < kFenwickTerms; ++i)
-        placeholders += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return QStringLiteral("SELECT COALESCE(SUM(cnt), 0) FROM queue_fenwick"
-                          " WHERE concert_id = ? AND idx IN (%1)")
-        .arg(placeholders);
-}
-
 const QString kEntryColumns =
     QStringLiteral("id, customer_id, concert_id, seq, state, deadline_at, payment_id");
+
+constexpr qsizetype kKnownSeqLimit = 65536;
+
+// The poll of a token whose seq is known, in one statement (one snapshot, no BEGIN/COMMIT): the
+// entry (kEntryColumns), the head of its line, the last admission, and the Fenwick nodes of the
+// evictions up to seq, `terms` primary-key lookups.
+const QString& knownSeqPollSql(int terms)
+{
+    static const QStringList sqls = [] {
+        QStringList l;
+        for (int n = 0; n <= kFenwickTerms; ++n) {
+            QString nodes;
+            for (int i = 0; i < n; ++i)
+                nodes += QStringLiteral(", (SELECT f.cnt FROM queue_fenwick f"
+                                        " WHERE f.concert_id = e.concert_id AND f.idx = ?)");
+            l << QStringLiteral(
+                     "SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
+                     " e.payment_id, q.head_seq, q.head_evicted,"
+                     " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')%1"
+                     " FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
+                     " WHERE e.token_hash = ?")
+                     .arg(nodes);
+        }
+        return l;
+    }();
+    return sqls.at(terms);
+}
 
 } // namespace
 
@@ -53,8 +70,6 @@ QueueService::EntryRow QueueService::entryFrom(const Query& q)
     e.paymentId = q.i64(6);
     return e;
 }
-
-namespace {} // namespace
 
 QueueService::QueueService(std::shared_ptr<Database> db, const Clock& clock,
                            const EngineSettings& settings)
@@ -90,16 +105,31 @@ Result<std::optional<QueueService::EntryRow>> QueueService::findByToken(Connecti
 
 Result<qint64> QueueService::evictedUpTo(Connection& conn, qint64 concertId, qint64 seq)
 {
-    static const QString sql = fenwickSumSql();
+    static const QStringList sqls = [] {
+        QStringList l;
+        for (int n = 0; n <= kFenwickTerms; ++n) {
+            QStringList cols;
+            for (int i = 0; i < n; ++i)
+                cols << QStringLiteral(
+                    "(SELECT cnt FROM queue_fenwick WHERE concert_id = ? AND idx = ?)");
+            l << QStringLiteral("SELECT %1").arg(cols.join(QStringLiteral(", ")));
+        }
+        return l;
+    }();
     QVariantList args;
-    args.reserve(kFenwickTerms + 1);
-    args << concertId;
+    args.reserve(2 * kFenwickTerms);
     for (qint64 i = seq; i > 0; i -= i & -i)
-        args << i;
-    while (args.size() < kFenwickTerms + 1)
-        args << 0;
-    auto q = BO_TRY(conn.run(sql, args));
-    return q.next() ? q.i64(0) : 0;
+        args << concertId << i;
+    const int terms = int(args.size() / 2);
+    if (terms == 0)
+        return 0;
+    auto q = BO_TRY(conn.run(sqls.at(terms), args));
+    qint64 sum = 0;
+    if (q.next()) {
+        for (int i = 0; i < terms; ++i)
+            sum += q.i64(i); // a missing node is NULL: nothing evicted there
+    }
+    return sum;
 }
 
 Result<void> QueueService::addEvicted(Connection& conn, qint64 concertId, qint64 seq)
@@ -231,6 +261,7 @@ Result<QueueTicket> QueueService::enterOnce(qint64 customerId, qint64 concertId)
         live.reset();
     }
 
+    qint64 entrySeq = 0;
     if (live) {
         if (live->state == QueueState::Waiting) {
             BO_TRY(conn->run(QStringLiteral("UPDATE queue_entries SET token_hash = ?,"
@@ -244,6 +275,7 @@ Result<QueueTicket> QueueService::enterOnce(qint64 customerId, qint64 concertId)
         }
         ticket.status = BO_TRY(statusOf(*conn, *live, now));
         ticket.created = false;
+        entrySeq = live->seq;
     } else {
         BO_TRY(conn->run(QStringLiteral("INSERT INTO queues (concert_id) VALUES (?)"
                                         " ON CONFLICT (concert_id) DO NOTHING"),
@@ -285,9 +317,63 @@ Result<QueueTicket> QueueService::enterOnce(qint64 customerId, qint64 concertId)
         }
         ticket.status = BO_TRY(statusOf(*conn, e, now));
         ticket.created = true;
+        entrySeq = e.seq;
     }
     BO_CHECK(tx.commit());
+    rememberSeq(seqKey(hash), entrySeq); // its first poll is then one statement
     return ticket;
+}
+
+Result<std::optional<QueueService::Sighting>> QueueService::readEntry(Connection& conn,
+                                                                      const QString& hash)
+{
+    const quint64 key = seqKey(hash);
+    const auto lineFrom = [](const Query& q) {
+        LineFacts line;
+        line.headSeq = q.i64(7);
+        line.headEvicted = q.i64(8);
+        line.lastAdmissionAt = q.isNull(9) || q.i64(9) < 0 ? -1 : q.i64(9);
+        return line;
+    };
+    if (const auto seq = knownSeq(key)) {
+        // Everything in one statement: the Fenwick nodes of the evictions up to seq are known.
+        QVariantList args;
+        args.reserve(kFenwickTerms + 1);
+        for (qint64 i = *seq; i > 0; i -= i & -i)
+            args << i;
+        const int terms = int(args.size());
+        args << hash;
+        auto q = BO_TRY(conn.run(knownSeqPollSql(terms), args));
+        if (!q.next())
+            return std::optional<Sighting>{};
+        Sighting seen{entryFrom(q), lineFrom(q)};
+        if (seen.entry.seq == *seq) {
+            for (int i = 0; i < terms; ++i)
+                seen.line.evicted += q.i64(10 + i); // NULL, a node never counted, reads as 0
+            return std::optional<Sighting>{seen};
+        }
+        // Another token under the same 64 bits: read it the long way below.
+    }
+    // The entry, the head of its line and the last admission in one statement, then the
+    // evictions before it, in one snapshot.
+    static const QString sql =
+        QStringLiteral("SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
+                       " e.payment_id, q.head_seq, q.head_evicted,"
+                       " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')"
+                       " FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
+                       " WHERE e.token_hash = ?");
+    ReadTransaction read = BO_TRY(ReadTransaction::begin(conn));
+    Sighting seen;
+    {
+        auto q = BO_TRY(conn.run(sql, {hash}));
+        if (!q.next())
+            return std::optional<Sighting>{};
+        seen = {entryFrom(q), lineFrom(q)};
+    }
+    if (seen.entry.state == QueueState::Waiting)
+        seen.line.evicted = BO_TRY(evictedUpTo(conn, seen.entry.concertId, seen.entry.seq));
+    rememberSeq(key, seen.entry.seq);
+    return std::optional<Sighting>{seen};
 }
 
 Result<QueueStatus> QueueService::poll(const QString& token)
@@ -301,35 +387,16 @@ Result<QueueStatus> QueueService::poll(const QString& token)
     // next second of polls finds it still far enough away and writes nothing; eviction is
     // never early and at most kIdleSlackMs plus a sweep late (Q6 allows two seconds).
     {
-        // One snapshot for the entry and its place in the line, and no write at all: the entry,
-        // the head of its line and the last admission in one statement, the evictions in one.
-        ReadTransaction read = BO_TRY(ReadTransaction::begin(*conn));
-        static const QString sql = QStringLiteral(
-            "SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
-            " e.payment_id, q.head_seq, q.head_evicted,"
-            " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')"
-            " FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
-            " WHERE e.token_hash = ?");
-        EntryRow e;
-        LineFacts line;
-        {
-            auto q = BO_TRY(conn->run(sql, {digest(token)}));
-            if (!q.next())
-                return fail(ErrorCode::TokenInvalid);
-            e = entryFrom(q);
-            line.headSeq = q.i64(7);
-            line.headEvicted = q.i64(8);
-            line.lastAdmissionAt = q.isNull(9) || q.i64(9) < 0 ? -1 : q.i64(9);
-        }
+        const auto seen = BO_TRY(readEntry(*conn, digest(token)));
+        if (!seen)
+            return fail(ErrorCode::TokenInvalid);
+        const EntryRow& e = seen->entry;
         if (e.state == QueueState::Expired)
             return fail(ErrorCode::TokenExpired);
         const bool stillFresh = e.deadlineAtMs > now &&
                                 (e.state == QueueState::Active || e.deadlineAtMs >= now + idleMs);
-        if (stillFresh) {
-            if (e.state == QueueState::Waiting)
-                line.evicted = BO_TRY(evictedUpTo(*conn, e.concertId, e.seq));
-            return composeStatus(e, line, now);
-        }
+        if (stillFresh)
+            return composeStatus(e, seen->line, now);
     }
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     auto found = BO_TRY(findByToken(*conn, token));
@@ -352,6 +419,26 @@ Result<QueueStatus> QueueService::poll(const QString& token)
     QueueStatus s = BO_TRY(statusOf(*conn, e, now));
     BO_CHECK(tx.commit());
     return s;
+}
+
+quint64 QueueService::seqKey(const QString& hash)
+{
+    return QStringView(hash).left(16).toULongLong(nullptr, 16);
+}
+
+std::optional<qint64> QueueService::knownSeq(quint64 key) const
+{
+    QMutexLocker lock(&m_knownMutex);
+    const auto it = m_knownSeq.constFind(key);
+    return it == m_knownSeq.cend() ? std::nullopt : std::optional<qint64>(*it);
+}
+
+void QueueService::rememberSeq(quint64 key, qint64 seq)
+{
+    QMutexLocker lock(&m_knownMutex);
+    if (m_knownSeq.size() >= kKnownSeqLimit)
+        m_knownSeq.clear();
+    m_knownSeq.insert(key, seq);
 }
 
 Result<TokenPass> QueueService::requireActive(const QString& token, std::optional<qint64> concertId)

@@ -5,6 +5,9 @@
 #include "EngineSettings.h"
 #include "Types.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <optional>
 
 namespace boxoffice {
@@ -66,10 +69,25 @@ private:
     Result<qint64> evictedUpTo(Connection& conn, qint64 concertId, qint64 seq);
     Result<void> addEvicted(Connection& conn, qint64 concertId, qint64 seq);
     Result<qint64> lastAdmissionAt(Connection& conn);
+    // An entry and its place in the line, read in one snapshot; nothing if no entry has `hash`.
+    struct Sighting
+    {
+        EntryRow entry;
+        LineFacts line;
+    };
+    Result<std::optional<Sighting>> readEntry(Connection& conn, const QString& hash);
+    static quint64 seqKey(const QString& hash);
+    std::optional<qint64> knownSeq(quint64 key) const;
+    void rememberSeq(quint64 key, qint64 seq);
 
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
     const EngineSettings& m_settings;
+    // The seq of recently seen tokens, by the first 64 bits of their digest. An entry's seq never
+    // changes, so a poll that knows it reads everything in one statement (readEntry()). Bounded:
+    // emptied when full.
+    mutable QMutex m_knownMutex;
+    QHash<quint64, qint64> m_knownSeq;
 };
 
 } // namespace boxoffice

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void positionsAreExactFifo();
     void idleEvictionInTheMiddleLeavesPositions();
     void evictionAfterAnAdmissionLeavesPositions();
+    void rememberedAndColdPollsAgree();
     void admitsExactlyKOldestOncePerPeriod();
     void idleTokensAreNotAdmitted();
     void queuesArePerConcert();
@@ -303,6 +304,52 @@ void TestQueueService::evictionAfterAnAdmissionLeavesPositions()
     QCOMPARE(t.admitNow(), 2); // 6 and 7
     QCOMPARE(stateOf(t, tickets[5].token), QueueState::Active);
     QCOMPARE(stateOf(t, tickets[6].token), QueueState::Active);
+}
+
+// A service that has seen a token before reads its poll in one statement (the seq is known);
+// a fresh process reads it the long way. Both must give the same answer after evictions and
+// admissions, over enough entries that the Fenwick sums span several nodes.
+void TestQueueService::rememberedAndColdPollsAgree()
+{
+    TestEngine t(settingsWith(7, 10));
+    const auto tickets = enterAll(t, 1, 60);
+    // Every fifth customer goes idle; the others poll and stay.
+    t.clock.advanceSeconds(200);
+    QList<int> alive;
+    for (int i = 0; i < tickets.size(); ++i) {
+        if (i % 5 != 2) {
+            alive << i;
+            QCOMPARE(positionOf(t, tickets[i].token), i + 1);
+        }
+    }
+    t.clock.advanceSeconds(100);
+    auto n = t->queue.expireDue(t.clock.nowMs());
+    QVERIFY_RESULT(n);
+    QCOMPARE(*n, 12);
+    QCOMPARE(t.admitNow(), 7);
+
+    DatabaseOptions options;
+    options.location = t.location();
+    auto cold = Engine::open(options, t->settings, t.clock);
+    QVERIFY_RESULT(cold);
+    for (int round = 0; round < 2; ++round) { // the second round: both have seen every token
+        qint64 expectedPosition = 1;
+        for (int i : alive) {
+            const auto warm = t->queue.poll(tickets[i].token);
+            const auto fresh = (*cold)->queue.poll(tickets[i].token);
+            QVERIFY_RESULT(warm);
+            QVERIFY_RESULT(fresh);
+            QCOMPARE(warm->state, fresh->state);
+            QCOMPARE(warm->position, fresh->position);
+            QCOMPARE(warm->estimatedWaitSeconds, fresh->estimatedWaitSeconds);
+            if (warm->state == QueueState::Waiting)
+                QCOMPARE(warm->position, expectedPosition++);
+        }
+        QCOMPARE(expectedPosition, qint64(alive.size() - 7 + 1));
+    }
+    // An evicted token is refused by both.
+    QCOMPARE_ERROR(t->queue.poll(tickets[2].token), ErrorCode::TokenExpired);
+    QCOMPARE_ERROR((*cold)->queue.poll(tickets[2].token), ErrorCode::TokenExpired);
 }
 
 void TestQueueService::admitsExactlyKOldestOncePerPeriod()
