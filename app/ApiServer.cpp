@@ -150,14 +150,16 @@ bool sameDigest(const QByteArray& a, const QByteArray& b)
     return diff == 0;
 }
 
-QHttpServerResponse toHttp(const ApiResponse& r)
+// Writes the answer straight to the responder: no QHttpServerResponse in between.
+void respond(QHttpServerResponder& responder, const ApiResponse& r)
 {
-    QHttpServerResponse response(QByteArrayLiteral("application/json; charset=utf-8"),
-                                 QJsonDocument(r.body).toJson(QJsonDocument::Compact),
-                                 QHttpServerResponse::StatusCode(r.status));
+    const QByteArray body = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
+    const QByteArray type = QByteArrayLiteral("application/json; charset=utf-8");
+    const auto status = QHttpServerResponder::StatusCode(r.status);
     if (r.status == 503)
-        response.addHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
-    return response;
+        responder.write(body, {{"Content-Type", type}, {"Retry-After", "1"}}, status);
+    else
+        responder.write(body, type, status);
 }
 
 } // namespace
@@ -268,19 +270,18 @@ std::expected<quint16, QString> ApiServer::listen(const QHostAddress& address, q
 void ApiServer::addRoutes()
 {
     auto wrap = [this](auto handler) {
-        return [this, handler](const QHttpServerRequest& req) {
+        return [this, handler](const QHttpServerRequest& req, QHttpServerResponder&& responder) {
             const ApiRequest r = toApiRequest(req);
-            if (const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req)))
-                return toHttp(*refused);
-            return toHttp((this->*handler)(r));
+            const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req));
+            respond(responder, refused ? *refused : (this->*handler)(r));
         };
     };
     auto wrapArg = [this](auto handler) {
-        return [this, handler](const QString& arg, const QHttpServerRequest& req) {
+        return [this, handler](const QString& arg, const QHttpServerRequest& req,
+                               QHttpServerResponder&& responder) {
             const ApiRequest r = toApiRequest(req);
-            if (const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req)))
-                return toHttp(*refused);
-            return toHttp((this->*handler)(r, arg));
+            const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req));
+            respond(responder, refused ? *refused : (this->*handler)(r, arg));
         };
     };
     m_http.route(QStringLiteral("/api/v1/queue/tokens"), Method::Post,
@@ -304,13 +305,10 @@ void ApiServer::addRoutes()
                                     QHttpServerResponder&& responder) {
         // Outsiders without the key learn nothing, not even which paths exist.
         const auto refused = guard(toApiRequest(req), describe(req));
-        const ApiResponse r = refused
-                                  ? *refused
-                                  : errorResponse(Error::make(ErrorCode::NotFound),
-                                                  languageOf(headerValue(req, "Accept-Language")));
-        responder.write(QJsonDocument(r.body).toJson(QJsonDocument::Compact),
-                        "application/json; charset=utf-8",
-                        QHttpServerResponder::StatusCode(r.status));
+        respond(responder, refused
+                               ? *refused
+                               : errorResponse(Error::make(ErrorCode::NotFound),
+                                               languageOf(headerValue(req, "Accept-Language"))));
     });
 }
 

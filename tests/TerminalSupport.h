@@ -219,8 +219,9 @@ struct Answer
 {
     int status = 0; // 0: no HTTP answer at all
     QJsonObject body;
-    qint64 ms = 0; // how long the answer took
-    QString error; // the network error, if any
+    qint64 ms = 0;         // how long the answer took
+    QString error;         // the network error, if any
+    QByteArray retryAfter; // the Retry-After header
 
     QString code() const { return body.value(QStringLiteral("code")).toString(); }
     QString text() const
@@ -261,6 +262,7 @@ inline Answer answerOf(QNetworkReply* r, qint64 startedMs)
     a.ms = nowMs() - startedMs;
     a.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     a.body = QJsonDocument::fromJson(r->readAll()).object();
+    a.retryAfter = r->rawHeader("Retry-After");
     if (r->error() != QNetworkReply::NoError && a.status == 0)
         a.error = r->errorString();
     return a;

@@ -51,7 +51,7 @@ bool plainOutageAnswer(const Answer& a)
 {
     const QString code = a.code();
     const QString message = a.body.value(QStringLiteral("message")).toString();
-    return a.status == 503 &&
+    return a.status == 503 && a.retryAfter == "1" &&
            (code == QLatin1String("STORAGE_UNAVAILABLE") ||
             code == QLatin1String("DATABASE_OPEN_FAILED")) &&
            (message.contains(QLatin1String("database"), Qt::CaseInsensitive) ||
