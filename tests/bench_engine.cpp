@@ -1062,7 +1062,7 @@ int main(int argc, char** argv)
         row(full, h.serviceHolds, h.serviceUs, h.rawUs, kHoldStatements);
     }
     out(QStringLiteral("    (%1 statements per hold; µs/stmt over raw = (service µs/tx - raw "
-                       "µs/tx) / %1: QSqlQuery bind/exec/fetch and QVariant cost)")
+                       "µs/tx) / %1: QVariant arguments, the statement cache and Result wrapping)")
             .arg(kHoldStatements));
 
     out(QString());

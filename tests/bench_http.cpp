@@ -17,6 +17,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <ctime>
 
 using namespace boxoffice;
 using namespace boxoffice::test;
@@ -30,9 +31,17 @@ struct WrkResult
     QString p99;
     qint64 requests = 0;
     qint64 non2xx = 0;
+    double serverCpuUs = 0; // this thread's CPU time (the servers run on it) per request
     bool ok = false;
     QString output;
 };
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
 
 // Runs wrk while this thread's event loop keeps serving.
 WrkResult runWrk(const QStringList& args)
@@ -44,7 +53,9 @@ WrkResult runWrk(const QStringList& args)
     QObject::connect(&wrk, &QProcess::finished, &loop, &QEventLoop::quit);
     if (!wrk.waitForStarted(5000))
         return {};
+    const qint64 cpuBefore = threadCpuNs();
     loop.exec();
+    const qint64 cpuNs = threadCpuNs() - cpuBefore;
     WrkResult r;
     r.output = QString::fromUtf8(wrk.readAll());
     const auto rps =
@@ -60,6 +71,7 @@ WrkResult runWrk(const QStringList& args)
     r.p99 = p99.captured(1);
     r.requests = total.captured(1).toLongLong();
     r.non2xx = non2xx.hasMatch() ? non2xx.captured(1).toLongLong() : 0;
+    r.serverCpuUs = r.requests > 0 ? cpuNs / 1000.0 / double(r.requests) : 0;
     return r;
 }
 
@@ -175,13 +187,15 @@ int main(int argc, char* argv[])
         return 1;
     }
     auto row = [&](const QString& name, const WrkResult& r) {
-        out << QStringLiteral("  %1 %2 req/s   p50 %3   p99 %4   (%5 requests, %6 non-2xx)")
+        out << QStringLiteral("  %1 %2 req/s   p50 %3   p99 %4   server CPU %7 us/req"
+                              "   (%5 requests, %6 non-2xx)")
                    .arg(name, -48)
                    .arg(r.requestsPerSecond, 9, 'f', 0)
                    .arg(r.p50, 8)
                    .arg(r.p99, 8)
                    .arg(r.requests)
                    .arg(r.non2xx)
+                   .arg(r.serverCpuUs, 0, 'f', 1)
             << Qt::endl;
     };
     for (int round = 0; round < rounds; ++round) {
