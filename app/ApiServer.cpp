@@ -1,13 +1,13 @@
 #include "ApiServer.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaEnum>
-#include <QTimeZone>
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace boxoffice {
 
@@ -47,9 +47,21 @@ ApiResponse notAnObject(Language lang)
                       QStringLiteral("The body is not a JSON object."));
 }
 
+// ISO 8601 in UTC with milliseconds, "2026-01-01T00:10:00.000+00:00": what QDateTime gives in
+// QTimeZone::utc() with Qt::ISODateWithMs, at a fraction of its cost (every ACTIVE poll has one).
 QString isoTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    using namespace std::chrono;
+    const sys_time<milliseconds> at{milliseconds(ms)};
+    const sys_days day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss time{at - day};
+    char text[40];
+    const int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03d+00:00",
+                                int(date.year()), unsigned(date.month()), unsigned(date.day()),
+                                int(time.hours().count()), int(time.minutes().count()),
+                                int(time.seconds().count()), int(time.subseconds().count()));
+    return QString::fromLatin1(text, n);
 }
 
 // A path id: a positive whole number, or nothing. Handlers pass 0 for nothing: no row has it,
@@ -99,17 +111,25 @@ QString bearerToken(const QByteArray& authorization, bool* present)
     return QString::fromLatin1(token);
 }
 
+// The queue answer (polled many times a second per client): a copy of a prebuilt object with
+// its values replaced, which costs about half of building the object key by key.
 QJsonObject queueJson(const QueueStatus& s)
 {
-    QJsonObject o{
-        {QStringLiteral("status"), queueStateName(s.state)},
-        {QStringLiteral("position"), s.position},
-        {QStringLiteral("estimatedWaitSeconds"), s.estimatedWaitSeconds},
-        {QStringLiteral("concertId"), s.concertId},
-        {QStringLiteral("userId"), s.customerId},
+    static const QJsonObject shape{
+        {QStringLiteral("status"), QString()},
+        {QStringLiteral("position"), 0},
+        {QStringLiteral("estimatedWaitSeconds"), 0},
+        {QStringLiteral("concertId"), 0},
+        {QStringLiteral("userId"), 0},
     };
+    QJsonObject o = shape;
+    o[QLatin1StringView("status")] = queueStateName(s.state);
+    o[QLatin1StringView("position")] = s.position;
+    o[QLatin1StringView("estimatedWaitSeconds")] = s.estimatedWaitSeconds;
+    o[QLatin1StringView("concertId")] = s.concertId;
+    o[QLatin1StringView("userId")] = s.customerId;
     if (s.state == QueueState::Active)
-        o.insert(QStringLiteral("expiresAt"), isoTime(s.expiresAtMs));
+        o.insert(QLatin1StringView("expiresAt"), isoTime(s.expiresAtMs));
     return o;
 }
 

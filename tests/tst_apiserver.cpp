@@ -43,8 +43,12 @@ qint64 isoMs(const QJsonValue& v)
 {
     if (!v.isString())
         return -1;
+    // Only the form the API has always written: UTC with milliseconds and an explicit offset,
+    // "2026-01-01T00:10:00.000+00:00".
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? t.toMSecsSinceEpoch() : -1;
+    if (!t.isValid() || t.toTimeZone(QTimeZone::utc()).toString(Qt::ISODateWithMs) != v.toString())
+        return -1;
+    return t.toMSecsSinceEpoch();
 }
 
 // A JSON number that is a whole number (what the API promises for ids and money).
