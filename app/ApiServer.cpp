@@ -102,10 +102,10 @@ std::optional<QJsonObject> jsonObject(const QByteArray& body)
 QString bearerToken(const QByteArray& authorization, bool* present)
 {
     *present = !authorization.isEmpty();
-    const QByteArray v = authorization.trimmed();
-    if (v.size() < 8 || v.left(7).toLower() != "bearer ")
+    const QByteArrayView v = QByteArrayView(authorization).trimmed();
+    if (v.size() < 8 || v.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
         return {};
-    const QByteArray token = v.mid(7).trimmed();
+    const QByteArrayView token = v.sliced(7).trimmed();
     if (token.isEmpty() || token.size() > 256)
         return {};
     return QString::fromLatin1(token);
@@ -239,9 +239,15 @@ int ApiServer::httpStatus(ErrorCode code)
 Language ApiServer::languageOf(const QByteArray& acceptLanguage)
 {
     // Korean is the default whatever the server's locale; the client's first choice decides.
-    const QByteArray first =
-        acceptLanguage.split(',').constFirst().split(';').constFirst().trimmed();
-    return first.toLower().startsWith("en") ? Language::English : Language::Korean;
+    QByteArrayView first(acceptLanguage);
+    if (const qsizetype comma = first.indexOf(','); comma >= 0)
+        first = first.first(comma);
+    if (const qsizetype semicolon = first.indexOf(';'); semicolon >= 0)
+        first = first.first(semicolon);
+    first = first.trimmed();
+    return first.size() >= 2 && first.first(2).compare("en", Qt::CaseInsensitive) == 0
+               ? Language::English
+               : Language::Korean;
 }
 
 ApiServer::ApiServer(Engine& engine, QObject* parent) : QObject(parent), m_engine(engine)

@@ -328,6 +328,11 @@ void TestApiServer::queueTokenNewAndExisting()
     const HttpResult fresh =
         get(QStringLiteral("/api/v1/queue/tokens/current"), QStringLiteral("Bearer ") + token2);
     QCOMPARE(fresh.status, 200);
+    // The scheme is case-insensitive and spaces around the token do not matter (RFC 7235).
+    const HttpResult spaced = get(QStringLiteral("/api/v1/queue/tokens/current"),
+                                  QStringLiteral("bEARER   ") + token2 + QStringLiteral("  "));
+    QCOMPARE(spaced.status, 200);
+    QCOMPARE(spaced.body, fresh.body);
 
     // The other concert is another queue.
     const HttpResult other =
@@ -767,6 +772,9 @@ void TestApiServer::languages()
         {"ko-KR,ko;q=0.9,en;q=0.8", false},
         {"fr-FR", false},
         {"*", false},
+        {"  en ;q=0.5", true},
+        {"e", false},
+        {",en", false}, // the first choice is empty
     };
     for (const Case& c : cases) {
         const HttpResult r = c.acceptLanguage.isEmpty()
