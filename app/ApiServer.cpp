@@ -55,6 +55,8 @@ QString isoTime(qint64 ms)
     const sys_time<milliseconds> at{milliseconds(ms)};
     const sys_days day = floor<days>(at);
     const year_month_day date{day};
+    if (date.year() < year(1) || date.year() > year(9999))
+        return {}; // as QDateTime: no four-digit year, no ISO 8601 text
     const hh_mm_ss time{at - day};
     char text[40];
     const int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03d+00:00",

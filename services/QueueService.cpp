@@ -123,6 +123,9 @@ Result<qint64> QueueService::evictedUpTo(Connection& conn, qint64 concertId, qin
     const int terms = int(args.size() / 2);
     if (terms == 0)
         return 0;
+    if (terms > kFenwickTerms) // a seq beyond the tree: the database was not written by us
+        return fail(
+            Error::make(ErrorCode::StorageError).withInternal(QStringLiteral("seq %1").arg(seq)));
     auto q = BO_TRY(conn.run(sqls.at(terms), args));
     qint64 sum = 0;
     if (q.next()) {
@@ -335,7 +338,7 @@ Result<std::optional<QueueService::Sighting>> QueueService::readEntry(Connection
         line.lastAdmissionAt = q.isNull(9) || q.i64(9) < 0 ? -1 : q.i64(9);
         return line;
     };
-    if (const auto seq = knownSeq(key)) {
+    if (const auto seq = knownSeq(key); seq && *seq > 0 && *seq < kFenwickSize) {
         // Everything in one statement: the Fenwick nodes of the evictions up to seq are known.
         QVariantList args;
         args.reserve(kFenwickTerms + 1);

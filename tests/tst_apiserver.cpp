@@ -26,6 +26,7 @@ struct HttpResult
     int status = -1; // -1: no answer in time
     QByteArray raw;
     QByteArray contentType;
+    QByteArray retryAfter;
     QJsonObject body;
     bool jsonObject = false;
 
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void holdAndPayFlow();
     void balanceChargeHistory();
     void chargeUpToTheBalanceLimit();
+    void storageFailureIsA503WithRetryAfter();
     void paymentReplayAndIdempotencyKey();
     void payTwoReservationsAtOnce();
     void holdLimit();
@@ -153,6 +155,7 @@ HttpResult TestApiServer::send(const QByteArray& method, const QString& path,
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.raw = reply->readAll();
     r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    r.retryAfter = reply->rawHeader("Retry-After");
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(r.raw, &err);
     r.jsonObject = err.error == QJsonParseError::NoError && doc.isObject();
@@ -558,6 +561,28 @@ void TestApiServer::balanceChargeHistory()
                  .toArray()
                  .size(),
              0);
+}
+
+// A failure of the storage under a charge (W2) is the server's trouble, not the client's: 503
+// with Retry-After, the JSON content type, the rule's message and no SQL text; nothing charged.
+void TestApiServer::storageFailureIsA503WithRetryAfter()
+{
+    auto conn = m_t->engine->db->connection();
+    QVERIFY_RESULT(conn);
+    QVERIFY(failInserts(**conn, QStringLiteral("ledger_fails"), QStringLiteral("ledger")));
+    const HttpResult r = send("POST", QStringLiteral("/api/v1/users/2/balance/charge"),
+                              R"({"amount":5000})", {}, "en");
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.retryAfter, QByteArray("1"));
+    QCOMPARE(r.contentType, QByteArray("application/json; charset=utf-8"));
+    QCOMPARE(r.code(), QStringLiteral("CHARGE_FAILED"));
+    QCOMPARE(r.message(), QStringLiteral("An error occurred while charging. Please try again."));
+    QVERIFY(!r.raw.contains("disk trouble"));
+    QVERIFY(removeFailingInsert(**conn, QStringLiteral("ledger_fails"), QStringLiteral("ledger")));
+    const HttpResult balance = get(QStringLiteral("/api/v1/users/2/balance"));
+    QCOMPARE(balance.status, 200);
+    QVERIFY(balance.retryAfter.isEmpty()); // only the 503s say when to come back
+    QCOMPARE(balance.body.value(QStringLiteral("balance")).toInteger(), 0);
 }
 
 void TestApiServer::chargeUpToTheBalanceLimit()
