@@ -7,8 +7,11 @@
 // Fails (exit 1) on any answer that is neither 2xx nor a documented business error (400, 401,
 // 403, 404, 409, 410, 422 with their codes), on a missing answer, on a balance that differs from
 // what the client's own arithmetic says (each client is the only one touching its customers),
-// on server RSS growing more than --max-rss-growth percent from t=10 s to the end, on the server
-// dying, or on `boxoffice --check` finding a broken invariant afterwards. Prints throughput,
+// on server RSS growing more than --max-rss-growth percent after the first 10 s (the peak of the
+// last 10 s against the peak of the first 10 s: the 50,000-seat list is a 3 MB answer whose
+// transient memory makes single samples jump by 30 MB, so the first client fetches it at once,
+// and peaks are compared with peaks), on the server dying, or on `boxoffice --check` finding a
+// broken invariant afterwards. Prints throughput,
 // counts and latencies per operation and the server's RSS curve (VmRSS, once a second).
 //
 //   soak [--seconds S] [--clients N] [--postgres] [--max-rss-growth PCT] [--seed N]
@@ -111,6 +114,9 @@ public:
             m_customers << c;
         for (int c : std::as_const(m_customers))
             m_balance.insert(c, 0); // a fresh demo database: every balance is 0
+        // The first client warms the server up with its largest answer (the stadium's seat
+        // list) in its first cycle, inside the first 10 s of the RSS curve.
+        m_fetchStadiumSeats = index == 0;
     }
 
     void start() { cycle(); }
@@ -203,7 +209,8 @@ private:
         if (!m_stats.running)
             return finish();
         m_customer = m_customers.at(m_cycle++ % m_customers.size());
-        m_concert = m_rng.bounded(10) < 7 ? kStadiumConcert : 1 + int(m_rng.bounded(3));
+        m_concert = m_fetchStadiumSeats || m_rng.bounded(10) < 7 ? kStadiumConcert
+                                                                 : 1 + int(m_rng.bounded(3));
         m_held.clear();
         m_heldTotal = 0;
         m_scheduleId = 0;
@@ -265,7 +272,9 @@ private:
                          return checkout(); // sold out: nothing to hold
                      next(a);
                  });
-        } else if (r < 24 && (m_concert != kStadiumConcert || m_rng.bounded(20) == 0)) {
+        } else if ((r < 24 && (m_concert != kStadiumConcert || m_rng.bounded(20) == 0)) ||
+                   (m_fetchStadiumSeats && m_concert == kStadiumConcert)) {
+            m_fetchStadiumSeats = false;
             call(QStringLiteral("seats"), "GET",
                  QStringLiteral("/api/v1/schedules/%1/seats").arg(m_scheduleId), {}, m_token, {},
                  {200, 404}, [this, next](const Answer& a) {
@@ -481,6 +490,7 @@ private:
     QList<int> m_seats;
     QList<qint64> m_held;
     qint64 m_heldTotal = 0;
+    bool m_fetchStadiumSeats = false;
     bool m_done = false;
 };
 
@@ -729,20 +739,22 @@ int main(int argc, char** argv)
     }
     bool rssOk = true;
     if (curve.size() >= 12 && seconds >= 20) {
-        const auto at10 = std::min_element(curve.begin(), curve.end(), [](auto& a, auto& b) {
-            return std::abs(a.t - 10) < std::abs(b.t - 10);
-        });
-        const double base10 = double(at10->kb);
-        const double end = double(curve.back().kb);
-        qint64 peak = 0;
-        for (auto it = at10; it != curve.end(); ++it)
-            peak = std::max(peak, it->kb);
-        const double growth = (end - base10) / base10 * 100.0;
+        // Peaks against peaks: the first 10 s (with the warm-up's largest answer) and the last 10.
+        qint64 firstPeak = 0;
+        qint64 lastPeak = 0;
+        for (const Sample& s : curve) {
+            if (s.t <= 10.5)
+                firstPeak = std::max(firstPeak, s.kb);
+            if (s.t >= curve.back().t - 10.0)
+                lastPeak = std::max(lastPeak, s.kb);
+        }
+        const double growth = double(lastPeak - firstPeak) / double(firstPeak) * 100.0;
         rssOk = growth <= maxGrowth;
-        std::printf("RSS at t=%.0fs %.1f MB, at the end %.1f MB (peak after 10 s %.1f MB): growth"
-                    " %+.1f%% (limit %.0f%%) %s\n",
-                    at10->t, base10 / 1024.0, end / 1024.0, double(peak) / 1024.0, growth,
-                    maxGrowth, rssOk ? "flat" : "GROWING");
+        std::printf("RSS peak in the first 10 s %.1f MB, in the last 10 s %.1f MB (at the end %.1f"
+                    " MB): growth %+.1f%% (limit %.0f%%) %s\n",
+                    double(firstPeak) / 1024.0, double(lastPeak) / 1024.0,
+                    double(curve.back().kb) / 1024.0, growth, maxGrowth,
+                    rssOk ? "flat" : "GROWING");
         if (!rssOk)
             stats.failures
                 << QStringLiteral("server RSS grew %1% after t=10 s").arg(growth, 0, 'f', 1);
