@@ -39,6 +39,7 @@ Error storageError(const SqlError& e);
 // The values for a statement's positional `?` placeholders: a braced list or a QVariantList,
 // borrowed for the duration of the call (a braced list lives until the end of the statement
 // that calls run(), and binding happens inside run()). No list is allocated per statement.
+// Only ever a parameter: a stored SqlArgs made from a braced list would point at nothing.
 class SqlArgs
 {
 public:
