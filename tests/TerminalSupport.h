@@ -3,9 +3,11 @@
 // Shared by the many-terminal tests (tst_terminals, tst_lostdatabase): a schema of their own on
 // the test PostgreSQL server, `boxoffice --serve` processes on it, HTTP calls to them, and
 // stopping and starting the server itself (scripts/with-postgres.sh exports where it lives).
-// Nothing here depends on TestSupport.h's engine.
+// Nothing here depends on TestSupport.h.
 
 #include "Clock.h"
+#include "DemoSeeder.h"
+#include "Engine.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -430,6 +432,71 @@ struct ServerRestorer
         if (!PgServer::start(&out))
             qWarning("could not start the PostgreSQL server again: %s", out.constData());
     }
+};
+
+// What a test of several terminals stands on: a fresh schema on the test server, migrated and
+// seeded (without the stadium) by the test's own engine, and the terminals it starts. The test
+// classes derive from it; init() calls openSchema(), cleanup() closeSchema().
+class TerminalFixture
+{
+protected:
+    // Empty on success, else what went wrong.
+    QString openSchema()
+    {
+        m_schema = newSchemaName();
+        {
+            Pg admin;
+            if (!admin.ok())
+                return QStringLiteral("cannot reach the test PostgreSQL server: ") + admin.error();
+            if (!admin.exec(QStringLiteral("CREATE SCHEMA %1").arg(m_schema)))
+                return admin.error();
+        }
+        m_url = schemaUrl(m_schema);
+        // Migrated and seeded here so that every process finds the same data and none of them
+        // spends the test seeding.
+        DatabaseOptions options;
+        options.location = m_url;
+        auto engine = Engine::open(options, EngineSettings{}, m_clock);
+        if (!engine)
+            return engine.error().internal;
+        m_engine = std::move(*engine);
+        const auto seeded = DemoSeeder::seedIfEmpty(*m_engine->db, m_clock);
+        if (!seeded || !*seeded)
+            return QStringLiteral("cannot seed the demo data");
+        return {};
+    }
+
+    // Stops the terminals (printing their logs after a failure) and drops the schema.
+    void closeSchema(bool failed)
+    {
+        if (failed)
+            qWarning().noquote() << logs();
+        for (Terminal& t : m_terms)
+            t.kill();
+        m_terms.clear();
+        m_engine.reset();
+        if (!m_schema.isEmpty()) {
+            Pg admin;
+            if (!admin.exec(QStringLiteral("SET lock_timeout = '30s'")) ||
+                !admin.exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_schema)))
+                qWarning().noquote() << "cannot drop" << m_schema << admin.error();
+            m_schema.clear();
+        }
+    }
+
+    QString logs()
+    {
+        QByteArray all;
+        for (Terminal& t : m_terms)
+            all += t.log() + '\n';
+        return QString::fromUtf8(all);
+    }
+
+    QString m_schema;
+    QString m_url;
+    SystemClock m_clock;
+    std::unique_ptr<Engine> m_engine; // the test's own terminal, for setup and checks
+    std::vector<Terminal> m_terms;
 };
 
 } // namespace boxoffice::terminals

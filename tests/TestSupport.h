@@ -125,6 +125,19 @@ inline QString postgresUrlFor(const QString& schema)
     return url.toString();
 }
 
+// The first column of the first row of a statement run on the calling thread's connection
+// (an invalid QVariant if it cannot run or finds no row).
+inline QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
+{
+    auto conn = db.connection();
+    if (!conn)
+        return {};
+    auto q = (*conn)->tryRun(sql, args);
+    if (!q || !q->next())
+        return {};
+    return q->value(0);
+}
+
 // Makes INSERTs into `table` fail inside the engine the way a storage failure would (a trigger
 // that raises; `when` is an optional condition on NEW). removeFailingInsert() undoes it.
 inline bool failInserts(Connection& conn, const QString& name, const QString& table,

@@ -536,6 +536,44 @@ struct HoldResult
     double rawUs = 0;
 };
 
+// Setup shared by the hold and payment benchmarks, on the service's file: the pragmas, an open
+// write transaction, the benchmark concert and its schedule (the caller adds seats and commits).
+void beginBenchConcert(RawDb& raw, qint64 now)
+{
+    raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    raw.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    raw.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    raw.exec(QStringLiteral("INSERT INTO concerts (id, title, venue)"
+                            " VALUES (%1, 'Benchmark concert', 'Benchmark arena')")
+                 .arg(kConcertId));
+    raw.exec(QStringLiteral("INSERT INTO schedules (id, concert_id, starts_at, layout)"
+                            " VALUES (%1, %2, %3, 'bench')")
+                 .arg(kScheduleId)
+                 .arg(kConcertId)
+                 .arg(now + 30 * kDayMs));
+}
+
+// The raw side's own copy of the service's database, schema and data alike.
+void copyDatabase(const QString& from, const QString& to)
+{
+    QFile::remove(to);
+    RawDb raw(from);
+    raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    raw.exec(QStringLiteral("VACUUM INTO '%1'")
+                 .arg(QString(to).replace(QLatin1Char('\''), QStringLiteral("''"))));
+}
+
+// The same pragmas as the service's connection (Database::open), and WAL.
+void setUpRawCopy(RawDb& raw, bool synchronousFull)
+{
+    raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    raw.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    raw.exec(QStringLiteral("PRAGMA synchronous = %1")
+                 .arg(synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL")));
+    if (raw.text(QStringLiteral("PRAGMA journal_mode = WAL")).toLower() != QLatin1String("wal"))
+        die(QStringLiteral("the raw copy is not in WAL mode"));
+}
+
 HoldResult runHolds(const Config& cfg, bool synchronousFull)
 {
     const QString mode = synchronousFull ? QStringLiteral("full") : QStringLiteral("normal");
@@ -554,17 +592,7 @@ HoldResult runHolds(const Config& cfg, bool synchronousFull)
 
     {
         RawDb raw(servicePath);
-        raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-        raw.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        raw.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        raw.exec(QStringLiteral("INSERT INTO concerts (id, title, venue)"
-                                " VALUES (%1, 'Benchmark concert', 'Benchmark arena')")
-                     .arg(kConcertId));
-        raw.exec(QStringLiteral("INSERT INTO schedules (id, concert_id, starts_at, layout)"
-                                " VALUES (%1, %2, %3, 'bench')")
-                     .arg(kScheduleId)
-                     .arg(kConcertId)
-                     .arg(now + 30 * kDayMs));
+        beginBenchConcert(raw, now);
         // Sections of 1,000 seats, rows of 50, three price tiers.
         raw.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                                 " WHERE i < %1)"
@@ -595,20 +623,9 @@ HoldResult runHolds(const Config& cfg, bool synchronousFull)
         die(QStringLiteral("admitted %1 of %2 customers").arg(admitted).arg(kHoldCustomers));
 
     // The raw side gets a copy of the same schema and data, tokens included.
-    QFile::remove(rawPath);
-    {
-        RawDb raw(servicePath);
-        raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-        raw.exec(QStringLiteral("VACUUM INTO '%1'")
-                     .arg(QString(rawPath).replace(QLatin1Char('\''), QStringLiteral("''"))));
-    }
+    copyDatabase(servicePath, rawPath);
     RawDb raw(rawPath);
-    raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    raw.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    raw.exec(QStringLiteral("PRAGMA synchronous = %1")
-                 .arg(synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL")));
-    if (raw.text(QStringLiteral("PRAGMA journal_mode = WAL")).toLower() != QLatin1String("wal"))
-        die(QStringLiteral("the raw copy is not in WAL mode"));
+    setUpRawCopy(raw, synchronousFull);
     RawHold rawHold(raw);
 
     HoldResult r;
@@ -813,17 +830,7 @@ PayResult runPays(const Config& cfg, bool synchronousFull)
     QList<QString> tokens;
     {
         RawDb raw(servicePath);
-        raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-        raw.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        raw.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        raw.exec(QStringLiteral("INSERT INTO concerts (id, title, venue)"
-                                " VALUES (%1, 'Benchmark concert', 'Benchmark arena')")
-                     .arg(kConcertId));
-        raw.exec(QStringLiteral("INSERT INTO schedules (id, concert_id, starts_at, layout)"
-                                " VALUES (%1, %2, %3, 'bench')")
-                     .arg(kScheduleId)
-                     .arg(kConcertId)
-                     .arg(now + 30 * kDayMs));
+        beginBenchConcert(raw, now);
         raw.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
                                 " WHERE i < %1)"
                                 " INSERT INTO seats (id, schedule_id, seat_number, section,"
@@ -878,20 +885,9 @@ PayResult runPays(const Config& cfg, bool synchronousFull)
         raw.exec(QStringLiteral("COMMIT"));
         raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
-    QFile::remove(rawPath);
-    {
-        RawDb raw(servicePath);
-        raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-        raw.exec(QStringLiteral("VACUUM INTO '%1'")
-                     .arg(QString(rawPath).replace(QLatin1Char('\''), QStringLiteral("''"))));
-    }
+    copyDatabase(servicePath, rawPath);
     RawDb raw(rawPath);
-    raw.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    raw.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    raw.exec(QStringLiteral("PRAGMA synchronous = %1")
-                 .arg(synchronousFull ? QStringLiteral("FULL") : QStringLiteral("NORMAL")));
-    if (raw.text(QStringLiteral("PRAGMA journal_mode = WAL")).toLower() != QLatin1String("wal"))
-        die(QStringLiteral("the raw copy is not in WAL mode"));
+    setUpRawCopy(raw, synchronousFull);
     RawPay rawPay(raw);
 
     const auto key = [](int i) { return QStringLiteral("bench-pay-%1").arg(i); };

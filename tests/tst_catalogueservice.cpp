@@ -13,17 +13,6 @@ using namespace boxoffice::test;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
-{
-    auto conn = db.connection();
-    if (!conn)
-        return {};
-    auto q = (*conn)->tryRun(sql, args);
-    if (!q || !q->next())
-        return {};
-    return q->value(0);
-}
-
 // Takes every seat of a schedule except `except`: PAID, or HELD until `holdUntilMs`.
 void takeSeats(TestEngine& t, qint64 scheduleId, const QString& status, qint64 holdUntilMs,
                const QList<int>& except = {})

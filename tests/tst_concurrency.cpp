@@ -38,13 +38,11 @@ EngineSettings crowdSettings()
     return s;
 }
 
+// TestSupport's scalar() as a number: -1 when the statement cannot run or finds no row.
 qint64 scalar(Engine& e, const QString& sql, const QVariantList& args = {})
 {
-    auto conn = e.db->connection();
-    if (!conn)
-        return -1;
-    auto q = (*conn)->run(sql, args);
-    return q && q->next() ? q->i64(0) : -1;
+    const QVariant v = boxoffice::test::scalar(*e.db, sql, args);
+    return v.isValid() ? v.toLongLong() : -1;
 }
 
 } // namespace

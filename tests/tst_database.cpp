@@ -18,18 +18,6 @@ using namespace boxoffice::test;
 
 namespace {
 
-// The first column of the first row of a statement run on the calling thread's connection.
-QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
-{
-    auto conn = db.connection();
-    if (!conn)
-        return {};
-    auto q = (*conn)->tryRun(sql, args);
-    if (!q || !q->next())
-        return {};
-    return q->value(0);
-}
-
 std::shared_ptr<Database> openAt(const QString& path, int busyTimeoutMs = 5000)
 {
     DatabaseOptions o;

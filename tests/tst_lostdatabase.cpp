@@ -150,7 +150,7 @@ private:
     Stats& m_stats;
 };
 
-class TestLostDatabase : public QObject
+class TestLostDatabase : public QObject, private TerminalFixture
 {
     Q_OBJECT
 
@@ -161,13 +161,6 @@ private Q_SLOTS:
     void windowSaysTheDatabaseIsGone();
 
 private:
-    QString logs();
-
-    QString m_schema;
-    QString m_url;
-    SystemClock m_clock;
-    std::unique_ptr<Engine> m_engine;
-    std::vector<Terminal> m_terms;
 };
 
 void TestLostDatabase::init()
@@ -175,23 +168,8 @@ void TestLostDatabase::init()
     QVERIFY2(!baseUrl().isEmpty(), kNoServer);
     QVERIFY2(PgServer::missing().isEmpty(), qPrintable(PgServer::missing()));
     QVERIFY2(PgServer::isRunning(), "the test PostgreSQL server is not running");
-    m_schema = newSchemaName();
-    {
-        Pg admin;
-        QVERIFY2(admin.ok(),
-                 qPrintable(QStringLiteral("cannot reach the test PostgreSQL server: ") +
-                            admin.error()));
-        QVERIFY2(admin.exec(QStringLiteral("CREATE SCHEMA %1").arg(m_schema)),
-                 qPrintable(admin.error()));
-    }
-    m_url = schemaUrl(m_schema);
-    DatabaseOptions options;
-    options.location = m_url;
-    auto engine = Engine::open(options, EngineSettings{}, m_clock);
-    QVERIFY2(engine.has_value(), engine ? "" : qPrintable(engine.error().internal));
-    m_engine = std::move(*engine);
-    const auto seeded = DemoSeeder::seedIfEmpty(*m_engine->db, m_clock);
-    QVERIFY2(seeded.has_value() && *seeded, "cannot seed the demo data");
+    const QString problem = openSchema();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestLostDatabase::cleanup()
@@ -199,27 +177,7 @@ void TestLostDatabase::cleanup()
     {
         ServerRestorer restore; // in case a test stopped it and left early
     }
-    if (QTest::currentTestFailed())
-        qWarning().noquote() << logs();
-    for (Terminal& t : m_terms)
-        t.kill();
-    m_terms.clear();
-    m_engine.reset();
-    if (!m_schema.isEmpty()) {
-        Pg admin;
-        if (!admin.exec(QStringLiteral("SET lock_timeout = '30s'")) ||
-            !admin.exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_schema)))
-            qWarning().noquote() << "cannot drop" << m_schema << admin.error();
-        m_schema.clear();
-    }
-}
-
-QString TestLostDatabase::logs()
-{
-    QByteArray all;
-    for (Terminal& t : m_terms)
-        all += t.log() + '\n';
-    return QString::fromUtf8(all);
+    closeSchema(QTest::currentTestFailed());
 }
 
 void TestLostDatabase::apiRidesOutARestart()

@@ -18,17 +18,6 @@ using namespace boxoffice::test;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
-{
-    auto conn = db.connection();
-    if (!conn)
-        return {};
-    auto q = (*conn)->tryRun(sql, args);
-    if (!q || !q->next())
-        return {};
-    return q->value(0);
-}
-
 QString statusOf(TestEngine& t, qint64 reservationId)
 {
     return scalar(*t->db, QStringLiteral("SELECT status FROM reservations WHERE id = ?"),

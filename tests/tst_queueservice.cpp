@@ -15,17 +15,6 @@ using namespace boxoffice::test;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
-{
-    auto conn = db.connection();
-    if (!conn)
-        return {};
-    auto q = (*conn)->tryRun(sql, args);
-    if (!q || !q->next())
-        return {};
-    return q->value(0);
-}
-
 QString stateInDb(TestEngine& t, qint64 entryId)
 {
     return scalar(*t->db, QStringLiteral("SELECT state FROM queue_entries WHERE id = ?"), {entryId})

@@ -14,17 +14,6 @@ using namespace boxoffice::test;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
-{
-    auto conn = db.connection();
-    if (!conn)
-        return {};
-    auto q = (*conn)->tryRun(sql, args);
-    if (!q || !q->next())
-        return {};
-    return q->value(0);
-}
-
 int countIn(TestEngine& t, const QString& table, const QString& where)
 {
     return scalar(*t->db, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2").arg(table, where))

@@ -19,7 +19,7 @@
 using namespace boxoffice;
 using namespace boxoffice::terminals;
 
-class TestTerminals : public QObject
+class TestTerminals : public QObject, private TerminalFixture
 {
     Q_OBJECT
 
@@ -32,64 +32,20 @@ private Q_SLOTS:
 
 private:
     void startTerminals(int count, const QStringList& extra);
-    QString logs();
     qint64 firstScheduleOf(qint64 concertId);
     QStringList enterAll(qint64 concertId, int customers);
-
-    QString m_schema;
-    QString m_url;
-    SystemClock m_clock;
-    std::unique_ptr<Engine> m_engine; // the test's own terminal, for setup and releases
-    std::vector<Terminal> m_terms;
 };
 
 void TestTerminals::init()
 {
     QVERIFY2(!baseUrl().isEmpty(), kNoServer);
-    m_schema = newSchemaName();
-    {
-        Pg admin;
-        QVERIFY2(admin.ok(),
-                 qPrintable(QStringLiteral("cannot reach the test PostgreSQL server: ") +
-                            admin.error()));
-        QVERIFY2(admin.exec(QStringLiteral("CREATE SCHEMA %1").arg(m_schema)),
-                 qPrintable(admin.error()));
-    }
-    m_url = schemaUrl(m_schema);
-    // Migrated and seeded here (without the 50,000-seat stadium) so that every process finds
-    // the same data and none of them spends the test seeding.
-    DatabaseOptions options;
-    options.location = m_url;
-    auto engine = Engine::open(options, EngineSettings{}, m_clock);
-    QVERIFY2(engine.has_value(), engine ? "" : qPrintable(engine.error().internal));
-    m_engine = std::move(*engine);
-    const auto seeded = DemoSeeder::seedIfEmpty(*m_engine->db, m_clock);
-    QVERIFY2(seeded.has_value() && *seeded, "cannot seed the demo data");
+    const QString problem = openSchema();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestTerminals::cleanup()
 {
-    if (QTest::currentTestFailed())
-        qWarning().noquote() << logs();
-    for (Terminal& t : m_terms)
-        t.kill();
-    m_terms.clear();
-    m_engine.reset();
-    if (!m_schema.isEmpty()) {
-        Pg admin;
-        if (!admin.exec(QStringLiteral("SET lock_timeout = '30s'")) ||
-            !admin.exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_schema)))
-            qWarning().noquote() << "cannot drop" << m_schema << admin.error();
-        m_schema.clear();
-    }
-}
-
-QString TestTerminals::logs()
-{
-    QByteArray all;
-    for (Terminal& t : m_terms)
-        all += t.log() + '\n';
-    return QString::fromUtf8(all);
+    closeSchema(QTest::currentTestFailed());
 }
 
 void TestTerminals::startTerminals(int count, const QStringList& extra)
