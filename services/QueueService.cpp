@@ -30,28 +30,43 @@ const QString kEntryColumns =
 
 constexpr qsizetype kKnownSeqLimit = 65536;
 
-// The poll of a token whose seq is known, in one statement (one snapshot, no BEGIN/COMMIT): the
-// entry (kEntryColumns), the head of its line, the last admission, and the Fenwick nodes of the
-// evictions up to seq, `terms` primary-key lookups.
-const QString& knownSeqPollSql(int terms)
+// The Fenwick nodes whose counts add up to the evictions with a seq up to `seq`.
+QVariantList fenwickNodes(qint64 seq)
 {
-    static const QStringList sqls = [] {
-        QStringList l;
-        for (int n = 0; n <= kFenwickTerms; ++n) {
-            QString nodes;
-            for (int i = 0; i < n; ++i)
-                nodes += QStringLiteral(", (SELECT f.cnt FROM queue_fenwick f"
-                                        " WHERE f.concert_id = e.concert_id AND f.idx = ?)");
-            l << QStringLiteral(
-                     "SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
-                     " e.payment_id, q.head_seq, q.head_evicted,"
-                     " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')%1"
-                     " FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
-                     " WHERE e.token_hash = ?")
-                     .arg(nodes);
-        }
-        return l;
-    }();
+    QVariantList nodes;
+    nodes.reserve(kFenwickTerms);
+    for (qint64 i = seq; i > 0; i -= i & -i)
+        nodes << i;
+    return nodes;
+}
+
+// For 0..kFenwickTerms nodes, a statement `select`, then one column per node (a primary-key
+// lookup of that node, `?`, in the line of `concert`, an SQL expression), then `from`.
+QStringList withFenwickNodes(const QString& select, const QString& concert, const QString& from)
+{
+    QStringList statements;
+    for (int n = 0; n <= kFenwickTerms; ++n) {
+        QString nodes;
+        for (int i = 0; i < n; ++i)
+            nodes += QStringLiteral(", (SELECT f.cnt FROM queue_fenwick f"
+                                    " WHERE f.concert_id = %1 AND f.idx = ?)")
+                         .arg(concert);
+        statements << select + nodes + from;
+    }
+    return statements;
+}
+
+// A poll in one statement (one snapshot, no BEGIN/COMMIT): the entry (kEntryColumns), the head
+// of its line, the last admission, then `terms` Fenwick nodes (none when the seq is not known).
+const QString& pollSql(int terms)
+{
+    static const QStringList sqls = withFenwickNodes(
+        QStringLiteral("SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
+                       " e.payment_id, q.head_seq, q.head_evicted,"
+                       " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')"),
+        QStringLiteral("e.concert_id"),
+        QStringLiteral(" FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
+                       " WHERE e.token_hash = ?"));
     return sqls.at(terms);
 }
 
@@ -105,31 +120,22 @@ Result<std::optional<QueueService::EntryRow>> QueueService::findByToken(Connecti
 
 Result<qint64> QueueService::evictedUpTo(Connection& conn, qint64 concertId, qint64 seq)
 {
-    static const QStringList sqls = [] {
-        QStringList l;
-        for (int n = 0; n <= kFenwickTerms; ++n) {
-            QStringList cols;
-            for (int i = 0; i < n; ++i)
-                cols << QStringLiteral(
-                    "(SELECT cnt FROM queue_fenwick WHERE concert_id = ? AND idx = ?)");
-            l << QStringLiteral("SELECT %1").arg(cols.join(QStringLiteral(", ")));
-        }
-        return l;
-    }();
-    QVariantList args;
-    args.reserve(2 * kFenwickTerms);
-    for (qint64 i = seq; i > 0; i -= i & -i)
-        args << concertId << i;
-    const int terms = int(args.size() / 2);
+    // Column 0 is the concert; no row (no line at all) means no evictions.
+    static const QStringList sqls =
+        withFenwickNodes(QStringLiteral("SELECT q.concert_id"), QStringLiteral("q.concert_id"),
+                         QStringLiteral(" FROM queues q WHERE q.concert_id = ?"));
+    QVariantList args = fenwickNodes(seq);
+    const int terms = int(args.size());
     if (terms == 0)
         return 0;
     if (terms > kFenwickTerms) // a seq beyond the tree: the database was not written by us
         return fail(
             Error::make(ErrorCode::StorageError).withInternal(QStringLiteral("seq %1").arg(seq)));
+    args << concertId;
     auto q = BO_TRY(conn.run(sqls.at(terms), args));
     qint64 sum = 0;
     if (q.next()) {
-        for (int i = 0; i < terms; ++i)
+        for (int i = 1; i <= terms; ++i)
             sum += q.i64(i); // a missing node is NULL: nothing evicted there
     }
     return sum;
@@ -340,13 +346,10 @@ Result<std::optional<QueueService::Sighting>> QueueService::readEntry(Connection
     };
     if (const auto seq = knownSeq(key); seq && *seq > 0 && *seq < kFenwickSize) {
         // Everything in one statement: the Fenwick nodes of the evictions up to seq are known.
-        QVariantList args;
-        args.reserve(kFenwickTerms + 1);
-        for (qint64 i = *seq; i > 0; i -= i & -i)
-            args << i;
+        QVariantList args = fenwickNodes(*seq);
         const int terms = int(args.size());
         args << hash;
-        auto q = BO_TRY(conn.run(knownSeqPollSql(terms), args));
+        auto q = BO_TRY(conn.run(pollSql(terms), args));
         if (!q.next())
             return std::optional<Sighting>{};
         Sighting seen{entryFrom(q), lineFrom(q)};
@@ -359,16 +362,10 @@ Result<std::optional<QueueService::Sighting>> QueueService::readEntry(Connection
     }
     // The entry, the head of its line and the last admission in one statement, then the
     // evictions before it, in one snapshot.
-    static const QString sql =
-        QStringLiteral("SELECT e.id, e.customer_id, e.concert_id, e.seq, e.state, e.deadline_at,"
-                       " e.payment_id, q.head_seq, q.head_evicted,"
-                       " (SELECT last_run_at FROM scheduler_runs WHERE job = 'admission')"
-                       " FROM queue_entries e LEFT JOIN queues q ON q.concert_id = e.concert_id"
-                       " WHERE e.token_hash = ?");
     ReadTransaction read = BO_TRY(ReadTransaction::begin(conn));
     Sighting seen;
     {
-        auto q = BO_TRY(conn.run(sql, {hash}));
+        auto q = BO_TRY(conn.run(pollSql(0), {hash}));
         if (!q.next())
             return std::optional<Sighting>{};
         seen = {entryFrom(q), lineFrom(q)};
