@@ -2,9 +2,11 @@
 # One QTest executable per class; time is driven by a ManualClock, nothing sleeps. BOTH_ENGINES
 # suites also run on PostgreSQL (NAME_postgres).
 boxoffice_test(tst_database SOURCES tst_database.cpp LABELS unit)
-# The PostgreSQL dialect's own storage rules (tst_database covers SQLite's).
+# The PostgreSQL dialect's own connection, schema and migration rules (tst_database covers
+# SQLite's; tst_storagerules the schema's constraints on both).
 boxoffice_test(tst_database_postgres SOURCES tst_database_postgres.cpp LIBS Qt6::Network
                LABELS unit POSTGRES_ONLY)
+boxoffice_test(tst_storagerules SOURCES tst_storagerules.cpp LABELS unit BOTH_ENGINES)
 boxoffice_test(tst_queueservice SOURCES tst_queueservice.cpp LABELS unit BOTH_ENGINES)
 boxoffice_test(tst_catalogueservice SOURCES tst_catalogueservice.cpp LABELS unit BOTH_ENGINES)
 boxoffice_test(tst_reservationservice SOURCES tst_reservationservice.cpp LABELS unit BOTH_ENGINES)

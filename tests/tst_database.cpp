@@ -1,5 +1,6 @@
-// Database: connection pragmas, migrations and schema version, the RAII write transaction, the
-// schema's own invariants (design §2 Storage) and refusing files that are not ours.
+// Database on SQLite: connection pragmas, migrations and schema version, the RAII write
+// transaction, one connection per thread, and refusing files that are not ours. The schema's own
+// constraints (design §2 Storage) are tst_storagerules, on both engines.
 
 #include "Database.h"
 #include "Schema.h"
@@ -50,9 +51,6 @@ private Q_SLOTS:
     void textFileIsNotADatabase();
     void newerSchemaIsRefusedAndUntouched();
     void folderPathIsRefused();
-    void oneLiveReservationPerSeat();
-    void balanceCannotGoNegative();
-    void oneLiveQueueEntryPerCustomerAndConcert();
     void oneConnectionPerThread();
 
 private:
@@ -305,70 +303,6 @@ void TestDatabase::folderPathIsRefused()
     DatabaseOptions o;
     o.location = m_dir.path();
     QCOMPARE_ERROR(Database::open(o), ErrorCode::DatabaseOpenFailed);
-}
-
-void TestDatabase::oneLiveReservationPerSeat()
-{
-    TestEngine t;
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
-    const qint64 seatId =
-        scalar(*t->db, QStringLiteral("SELECT id FROM seats ORDER BY id LIMIT 1")).toLongLong();
-    const qint64 scheduleId =
-        scalar(*t->db, QStringLiteral("SELECT schedule_id FROM seats WHERE id = ?"), {seatId})
-            .toLongLong();
-    const QString insert = QStringLiteral(
-        "INSERT INTO reservations (seat_id, schedule_id, customer_id, price, status, held_at,"
-        " expires_at, updated_at) VALUES (?, ?, ?, 1000, ?, 0, 1, 0)");
-    // Expired ones do not count: any number may exist beside a live one.
-    QVERIFY((*conn)->tryRun(insert, {seatId, scheduleId, 1, QStringLiteral("EXPIRED")}));
-    QVERIFY((*conn)->tryRun(insert, {seatId, scheduleId, 2, QStringLiteral("EXPIRED")}));
-    QVERIFY((*conn)->tryRun(insert, {seatId, scheduleId, 1, QStringLiteral("HELD")}));
-
-    auto held = (*conn)->tryRun(insert, {seatId, scheduleId, 2, QStringLiteral("HELD")});
-    QVERIFY2(!held, "two live holds for one seat");
-    QCOMPARE(held.error().kind, SqlFailure::Unique);
-    auto paid = (*conn)->tryRun(insert, {seatId, scheduleId, 2, QStringLiteral("PAID")});
-    QVERIFY2(!paid, "a hold and a sale for one seat");
-    QCOMPARE(paid.error().kind, SqlFailure::Unique);
-    QCOMPARE(scalar(*t->db,
-                    QStringLiteral("SELECT COUNT(*) FROM reservations WHERE seat_id = ?"
-                                   " AND status IN ('HELD', 'PAID')"),
-                    {seatId})
-                 .toInt(),
-             1);
-}
-
-void TestDatabase::balanceCannotGoNegative()
-{
-    TestEngine t;
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
-    auto r = (*conn)->tryRun(QStringLiteral("UPDATE customers SET balance = -1 WHERE id = 1"));
-    QVERIFY2(!r, "a negative balance was stored");
-    QCOMPARE(r.error().kind, SqlFailure::Check);
-    QCOMPARE(scalar(*t->db, QStringLiteral("SELECT balance FROM customers WHERE id = 1")).toInt(),
-             0);
-}
-
-void TestDatabase::oneLiveQueueEntryPerCustomerAndConcert()
-{
-    TestEngine t;
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
-    const QString insert = QStringLiteral(
-        "INSERT INTO queue_entries (concert_id, customer_id, seq, token_hash, state, created_at,"
-        " last_polled_at, deadline_at) VALUES (?, ?, ?, ?, ?, 0, 0, 1)");
-    QVERIFY((*conn)->tryRun(insert, {1, 5, 1, QStringLiteral("h1"), QStringLiteral("EXPIRED")}));
-    QVERIFY((*conn)->tryRun(insert, {1, 5, 2, QStringLiteral("h2"), QStringLiteral("WAITING")}));
-    // The same customer in another concert's queue is fine.
-    QVERIFY((*conn)->tryRun(insert, {2, 5, 1, QStringLiteral("h3"), QStringLiteral("ACTIVE")}));
-
-    for (const QString& state : {QStringLiteral("WAITING"), QStringLiteral("ACTIVE")}) {
-        auto r = (*conn)->tryRun(insert, {1, 5, 3, QStringLiteral("h4"), state});
-        QVERIFY2(!r, qPrintable(QStringLiteral("a second live entry (%1) was stored").arg(state)));
-        QCOMPARE(r.error().kind, SqlFailure::Unique);
-    }
 }
 
 void TestDatabase::oneConnectionPerThread()
