@@ -6,6 +6,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <latch>
 #include <mutex>
 #include <thread>
@@ -29,6 +30,34 @@ template <typename Work> void race(int n, Work work)
     }
     for (std::thread& t : threads)
         t.join();
+}
+
+// `n` threads paying at once: every answer, and the failures as text.
+struct PayRace
+{
+    QList<Payment> paid;
+    QStringList errors;
+    // How many answers are first payments rather than replays of one (P4).
+    int fresh() const
+    {
+        return int(std::count_if(paid.cbegin(), paid.cend(),
+                                 [](const Payment& p) { return !p.replayed; }));
+    }
+};
+
+template <typename Pay> PayRace racePay(int n, Pay pay)
+{
+    std::mutex m;
+    PayRace out;
+    race(n, [&](int i) {
+        const Result<Payment> r = pay(i);
+        std::lock_guard lock(m);
+        if (r)
+            out.paid << *r;
+        else
+            out.errors << r.error().codeName() + QLatin1Char(' ') + r.error().internal;
+    });
+    return out;
 }
 
 EngineSettings crowdSettings()
@@ -179,30 +208,18 @@ void TestConcurrency::samePaymentFromEightThreads()
     const auto held = e.reservations.hold(token, schedules->constFirst().id, 20);
     QVERIFY_RESULT(held);
 
-    std::mutex m;
-    QList<Payment> paid;
-    QStringList errors;
-    race(kThreads, [&](int) {
-        const auto r = e.payments.pay(token, {held->id});
-        std::lock_guard lock(m);
-        if (r)
-            paid << *r;
-        else
-            errors << r.error().codeName() + QLatin1Char(' ') + r.error().internal;
-    });
+    const PayRace r = racePay(kThreads, [&](int) { return e.payments.pay(token, {held->id}); });
     // Every caller is answered with the one payment (P4): nobody is told it failed.
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
-    QCOMPARE(paid.size(), kThreads);
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(r.paid.size(), kThreads);
     QSet<qint64> ids;
-    int fresh = 0;
-    for (const Payment& p : paid) {
+    for (const Payment& p : r.paid) {
         ids << p.id;
-        fresh += p.replayed ? 0 : 1;
         QCOMPARE(p.amount, held->price);
         QCOMPARE(p.reservationIds, QList<qint64>{held->id});
     }
     QCOMPARE(ids.size(), 1);
-    QCOMPARE(fresh, 1);
+    QCOMPARE(r.fresh(), 1);
 
     const auto balance = e.wallet.balance(1);
     QVERIFY_RESULT(balance);
@@ -233,30 +250,20 @@ void TestConcurrency::samePaymentWithOneIdempotencyKey()
         total += held->price;
     }
 
-    std::mutex m;
-    QList<Payment> paid;
-    QStringList errors;
-    race(kThreads, [&](int i) {
+    const PayRace r = racePay(kThreads, [&](int i) {
         // Half of them list the reservations the other way round.
         const QList<qint64> order = i % 2 ? QList<qint64>{ids[1], ids[0]} : ids;
-        const auto r = e.payments.pay(token, order, QStringLiteral("order-2-1"));
-        std::lock_guard lock(m);
-        if (r)
-            paid << *r;
-        else
-            errors << r.error().codeName() + QLatin1Char(' ') + r.error().internal;
+        return e.payments.pay(token, order, QStringLiteral("order-2-1"));
     });
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
-    QCOMPARE(paid.size(), kThreads);
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(QLatin1Char('\n'))));
+    QCOMPARE(r.paid.size(), kThreads);
     QSet<qint64> paymentIds;
-    int fresh = 0;
-    for (const Payment& p : paid) {
+    for (const Payment& p : r.paid) {
         paymentIds << p.id;
-        fresh += p.replayed ? 0 : 1;
         QCOMPARE(p.amount, total);
     }
     QCOMPARE(paymentIds.size(), 1);
-    QCOMPARE(fresh, 1);
+    QCOMPARE(r.fresh(), 1);
     const auto balance = e.wallet.balance(2);
     QVERIFY_RESULT(balance);
     QCOMPARE(*balance, 1000000 - total);
