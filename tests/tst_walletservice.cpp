@@ -17,17 +17,6 @@ using namespace boxoffice::test;
 
 namespace {
 
-QVariant scalar(Database& db, const QString& sql, const QVariantList& args = {})
-{
-    auto conn = db.connection();
-    if (!conn)
-        return {};
-    auto q = (*conn)->tryRun(sql, args);
-    if (!q || !q->next())
-        return {};
-    return q->value(0);
-}
-
 int ledgerRows(TestEngine& t)
 {
     return scalar(*t->db, QStringLiteral("SELECT COUNT(*) FROM ledger")).toInt();
