@@ -1,6 +1,6 @@
 #pragma once
 
-#include "EngineSettings.h"
+#include "core/EngineSettings.h"
 
 #include <QHostAddress>
 #include <QString>

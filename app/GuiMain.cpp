@@ -1,9 +1,9 @@
 #include "GuiMain.h"
 
 #include "Launcher.h"
-#include "MainWindow.h"
-#include "Scheduler.h"
-#include "UiLanguage.h"
+#include "sale/MainWindow.h"
+#include "engine/Scheduler.h"
+#include "common/UiLanguage.h"
 
 #include <QApplication>
 #include <QMessageBox>

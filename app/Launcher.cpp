@@ -1,9 +1,9 @@
 #include "Launcher.h"
 
-#include "ApiServer.h"
-#include "DemoSeeder.h"
-#include "InvariantChecker.h"
-#include "Scheduler.h"
+#include "http/ApiServer.h"
+#include "demo/DemoSeeder.h"
+#include "storage/InvariantChecker.h"
+#include "engine/Scheduler.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "Engine.h"
+#include "engine/Engine.h"
 
 namespace boxoffice {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CatalogueService.h"
+#include "sales/CatalogueService.h"
 
 #include <QAbstractListModel>
 

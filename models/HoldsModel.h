@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReservationService.h"
+#include "sales/ReservationService.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "WalletService.h"
+#include "wallet/WalletService.h"
 
 #include <QAbstractTableModel>
 

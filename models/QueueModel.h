@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QueueService.h"
+#include "queue/QueueService.h"
 
 #include <QAbstractTableModel>
 

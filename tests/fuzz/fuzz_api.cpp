@@ -41,9 +41,9 @@
 // with BOXOFFICE_FUZZ_REPLAY_MAIN, a main() that replays files and folders (the checked-in
 // corpus) for CTest.
 
-#include "ApiServer.h"
-#include "InvariantChecker.h"
-#include "TestSupport.h"
+#include "http/ApiServer.h"
+#include "storage/InvariantChecker.h"
+#include "support/TestSupport.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

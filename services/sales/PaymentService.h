@@ -1,0 +1,28 @@
+#pragma once
+
+#include "queue/QueueService.h"
+
+namespace boxoffice {
+
+// Payment (design P1–P4, Q7): pays held reservations from the wallet in one transaction.
+class PaymentService
+{
+public:
+    PaymentService(std::shared_ptr<Database> db, const Clock& clock, QueueService& queue);
+
+    // P1: all or none. A repeat of a completed payment (the same reservations, or the same
+    // idempotency key) answers the original payment with `replayed` set and charges nothing (P4).
+    Result<Payment> pay(const QString& token, QList<qint64> reservationIds,
+                        const QString& idempotencyKey = {});
+
+private:
+    Result<Payment> payOnce(const QString& token, QList<qint64> reservationIds,
+                            const QString& idempotencyKey);
+    Result<Payment> load(Connection& conn, qint64 paymentId);
+
+    std::shared_ptr<Database> m_db;
+    const Clock& m_clock;
+    QueueService& m_queue;
+};
+
+} // namespace boxoffice

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Types.h"
+#include "storage/Database.h"
+
+namespace boxoffice {
+
+// Balances and their ledger (design W1–W6). Needs no queue token (seed 001 §5, §6).
+class WalletService
+{
+public:
+    static constexpr qint64 kMinCharge = 1;
+    static constexpr qint64 kMaxCharge = 1'000'000;
+    static constexpr qint64 kMaxBalance = 10'000'000;
+
+    WalletService(std::shared_ptr<Database> db, const Clock& clock);
+
+    Result<qint64> balance(qint64 customerId);
+    // W2/W3: adds `amount` in one transaction with its ledger entry; returns the new balance.
+    // With an idempotency key, a repeat answers the first charge's balance and charges nothing.
+    Result<qint64> charge(qint64 customerId, qint64 amount, const QString& idempotencyKey = {});
+    // Newest first.
+    Result<QList<LedgerEntry>> history(qint64 customerId, int limit = 1000);
+
+    // W3 for typed input: a whole number of won, thousands separators allowed ("50,000").
+    static Result<qint64> parseAmount(const QString& text);
+    // W3 for JSON numbers (which arrive as doubles): whole, in range, or INVALID_AMOUNT.
+    static Result<qint64> checkAmount(double value);
+
+private:
+    Result<qint64> chargeOnce(qint64 customerId, qint64 amount, const QString& idempotencyKey);
+
+    std::shared_ptr<Database> m_db;
+    const Clock& m_clock;
+};
+
+} // namespace boxoffice

@@ -1,0 +1,120 @@
+// Drives the real main window into a sale in progress and saves what it shows, for the README
+// (scripts/screenshots.sh runs it under Xvfb for each language). Not a test.
+
+#include "support/TestSupport.h"
+
+#include "common/UiLanguage.h"
+#include "sale/MainWindow.h"
+#include "seatmap/SeatMapView.h"
+#include "wallet/WalletDialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QListView>
+#include <QTextStream>
+
+#include <thread>
+
+using namespace boxoffice;
+using namespace boxoffice::test;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 3) {
+        QTextStream(stderr) << "usage: boxoffice_screenshots ko|en OUTPUT_DIR\n";
+        return 2;
+    }
+    const QString lang = applyUiLanguage(args.at(1));
+    const QDir out(args.at(2));
+    QFont font = QApplication::font();
+    font.setFamilies({QStringLiteral("Noto Sans CJK KR"), QStringLiteral("Noto Sans")});
+    QApplication::setFont(font);
+
+    TestEngine engine;
+    Engine& e = *engine;
+    // Other terminals' business: customers 2-4 bought seats, customer 5 holds two.
+    const qint64 schedule = e.catalogue.schedulesOf(1)->first().id;
+    for (qint64 c : {2, 3, 4}) {
+        const QString token = engine.activeToken(c, 1);
+        e.wallet.charge(c, 1000000);
+        QList<qint64> ids;
+        for (int seat : {int(c) * 2 - 1, int(c) * 2, int(c) + 30})
+            ids << e.reservations.hold(token, schedule, seat)->id;
+        e.payments.pay(token, ids);
+    }
+    const QString other = engine.activeToken(5, 1);
+    e.reservations.hold(other, schedule, 15);
+    e.reservations.hold(other, schedule, 16);
+    e.wallet.charge(1, 200000);
+    // The stadium: 50,000 seats in sections and rows, a few sold near the stage.
+    const auto big = DemoSeeder::seedLargeVenue(*e.db, engine.clock);
+    if (!big)
+        return 1;
+    const QString fan = engine.activeToken(6, e.catalogue.schedule(*big)->concertId);
+    e.wallet.charge(6, 1000000);
+    QList<qint64> bigIds;
+    for (int n : {152, 153, 154, 155})
+        bigIds << e.reservations.hold(fan, *big, n)->id;
+    e.payments.pay(fan, bigIds);
+
+    MainWindow window(e, MainWindow::Options{});
+    window.resize(1360, 820);
+    window.show();
+    // Customers waiting behind: this terminal queued them too.
+    for (qint64 c : {7, 8}) {
+        window.selectCustomer(c);
+        window.selectConcert(1);
+        window.findChild<QAction*>(QStringLiteral("actionJoinQueue"))->trigger();
+    }
+    window.selectCustomer(1);
+    window.selectConcert(1);
+    window.findChild<QAction*>(QStringLiteral("actionJoinQueue"))->trigger();
+    engine.clock.advanceSeconds(10);
+    e.queue.activateDue(engine.clock.nowMs()); // admits everyone queued so far, in order
+    for (qint64 c : {9, 10, 11}) {
+        window.selectCustomer(c);
+        window.findChild<QAction*>(QStringLiteral("actionJoinQueue"))->trigger();
+    }
+    window.selectCustomer(1);
+    window.tick();
+    window.selectSchedule(schedule);
+    auto* seats = window.findChild<QAbstractItemView*>(QStringLiteral("seatMap"));
+    for (int n : {23, 24}) {
+        for (int r = 0; r < seats->model()->rowCount(); ++r) {
+            const QModelIndex i = seats->model()->index(r, 0);
+            if (i.data(Qt::DisplayRole).toString() == QString::number(n))
+                Q_EMIT static_cast<SeatMapView*>(seats)->seatActivated(i);
+        }
+    }
+    engine.clock.advanceSeconds(47);
+    window.tick();
+    app.processEvents();
+    const QString mainFile = out.filePath(QStringLiteral("mainwindow-%1.png").arg(lang));
+    if (!window.grab().save(mainFile))
+        return 1;
+
+    window.findChild<QAction*>(QStringLiteral("actionWallet"))->trigger();
+    WalletDialog* wallet = window.walletDialog();
+    wallet->findChild<QLineEdit*>(QStringLiteral("chargeAmount"))
+        ->setText(QStringLiteral("50,000"));
+    app.processEvents();
+    const QString walletFile = out.filePath(QStringLiteral("wallet-%1.png").arg(lang));
+    if (!wallet->grab().save(walletFile))
+        return 1;
+    wallet->close();
+
+    window.selectCustomer(1);
+    window.findChild<QListView*>(QStringLiteral("concertList"))->clearSelection();
+    auto* concerts = window.findChild<QListView*>(QStringLiteral("concertList"));
+    concerts->setCurrentIndex(concerts->model()->index(3, 0));
+    window.selectSchedule(*big);
+    app.processEvents();
+    const QString stadiumFile = out.filePath(QStringLiteral("stadium-%1.png").arg(lang));
+    if (!window.grab().save(stadiumFile))
+        return 1;
+    QTextStream(stdout) << mainFile << '\n' << walletFile << '\n' << stadiumFile << '\n';
+    return 0;
+}

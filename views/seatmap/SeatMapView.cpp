@@ -1,0 +1,447 @@
+#include "seatmap/SeatMapView.h"
+
+#include "SeatMapModel.h"
+#include "seatmap/SeatDelegate.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTimer>
+
+namespace boxoffice {
+
+namespace {
+constexpr int kMinCell = 12;
+constexpr int kMaxCell = 96;
+constexpr int kMargin = 16;
+constexpr int kBubbleMs = 3500;
+// Zoom steps, so that in and out retrace each other.
+constexpr int kZoomSteps[] = {12, 16, 20, 24, 30, 36, 44, 56, 72, 96};
+} // namespace
+
+SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
+{
+    setItemDelegate(new SeatDelegate(this));
+    setSelectionMode(SingleSelection);
+    setSelectionBehavior(SelectItems);
+    setEditTriggers(NoEditTriggers);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_Hover);
+
+    m_bubble = new QLabel(viewport());
+    m_bubble->setObjectName(QStringLiteral("seatInlineMessage"));
+    m_bubble->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4ce; color: #5c3c00; border: 1px solid #c79a00;"
+                       " border-radius: 4px; padding: 4px 8px; }"));
+    m_bubble->hide();
+    m_bubbleTimer = new QTimer(this);
+    m_bubbleTimer->setSingleShot(true);
+    connect(m_bubbleTimer, &QTimer::timeout, m_bubble, &QLabel::hide);
+}
+
+void SeatMapView::setModel(QAbstractItemModel* model)
+{
+    if (this->model()) {
+        disconnect(this->model(), &QAbstractItemModel::modelReset, this, nullptr);
+    }
+    QAbstractItemView::setModel(model);
+    if (model) {
+        connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            rebuildGrid();
+            fitSmallHall();
+            updateGeometries();
+            viewport()->update();
+        });
+    }
+    rebuildGrid();
+    updateGeometries();
+}
+
+void SeatMapView::rebuildGrid()
+{
+    m_gridWidth = 0;
+    m_gridHeight = 0;
+    m_rowByCell.clear();
+    if (!model())
+        return;
+    const int rows = model()->rowCount();
+    for (int r = 0; r < rows; ++r) {
+        const QModelIndex i = model()->index(r, 0);
+        m_gridWidth = std::max(m_gridWidth, i.data(SeatMapModel::GridXRole).toInt() + 1);
+        m_gridHeight = std::max(m_gridHeight, i.data(SeatMapModel::GridYRole).toInt() + 1);
+    }
+    m_rowByCell.fill(-1, qsizetype(m_gridWidth) * m_gridHeight);
+    for (int r = 0; r < rows; ++r) {
+        const QModelIndex i = model()->index(r, 0);
+        const int x = i.data(SeatMapModel::GridXRole).toInt();
+        const int y = i.data(SeatMapModel::GridYRole).toInt();
+        m_rowByCell[qsizetype(y) * m_gridWidth + x] = r;
+    }
+}
+
+void SeatMapView::fitSmallHall()
+{
+    // A small hall is shown as large as the view allows (within reason); a large venue keeps
+    // the zoom the user chose and scrolls.
+    if (m_gridWidth == 0)
+        return;
+    if (qsizetype(m_gridWidth) * m_gridHeight > 2000) {
+        // A venue: start small enough to see a section, large enough to read seat numbers.
+        setCellSize(std::max(24, m_minFitCell));
+        return;
+    }
+    const int fit = std::min((viewport()->width() - 2 * kMargin) / m_gridWidth,
+                             (viewport()->height() - 2 * kMargin) / m_gridHeight);
+    int snapped = kZoomSteps[0];
+    for (int step : kZoomSteps) {
+        if (step <= std::clamp(fit, m_minFitCell, 64))
+            snapped = step;
+    }
+    setCellSize(std::max(snapped, m_minFitCell));
+}
+
+QSize SeatMapView::gridSize() const
+{
+    return {m_gridWidth, m_gridHeight};
+}
+
+int SeatMapView::rowAtCell(int x, int y) const
+{
+    if (x < 0 || y < 0 || x >= m_gridWidth || y >= m_gridHeight)
+        return -1;
+    return m_rowByCell.at(qsizetype(y) * m_gridWidth + x);
+}
+
+QPoint SeatMapView::cellOf(const QModelIndex& index) const
+{
+    return {index.data(SeatMapModel::GridXRole).toInt(),
+            index.data(SeatMapModel::GridYRole).toInt()};
+}
+
+QPoint SeatMapView::origin() const
+{
+    // Centre a small hall; a large one starts at the margin and scrolls.
+    const int contentW = m_gridWidth * m_cell + 2 * kMargin;
+    const int contentH = m_gridHeight * m_cell + 2 * kMargin;
+    const int x = std::max(0, (viewport()->width() - contentW) / 2) + kMargin;
+    const int y = std::max(0, (viewport()->height() - contentH) / 2) + kMargin;
+    return {x - horizontalOffset(), y - verticalOffset()};
+}
+
+QRect SeatMapView::visualRect(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return {};
+    const QPoint c = cellOf(index);
+    const QPoint o = origin();
+    return {o.x() + c.x() * m_cell, o.y() + c.y() * m_cell, m_cell, m_cell};
+}
+
+void SeatMapView::scrollTo(const QModelIndex& index, ScrollHint hint)
+{
+    const QRect r = visualRect(index);
+    const QRect area = viewport()->rect();
+    if (hint == EnsureVisible && area.contains(r))
+        return;
+    if (r.left() < area.left() || hint == PositionAtCenter)
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() + r.left() - area.left() -
+                                        (hint == PositionAtCenter ? area.width() / 2 : kMargin));
+    else if (r.right() > area.right())
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() + r.right() - area.right() +
+                                        kMargin);
+    if (r.top() < area.top() || hint == PositionAtCenter)
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + r.top() - area.top() -
+                                      (hint == PositionAtCenter ? area.height() / 2 : kMargin));
+    else if (r.bottom() > area.bottom())
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + r.bottom() - area.bottom() +
+                                      kMargin);
+    viewport()->update();
+}
+
+QModelIndex SeatMapView::indexAt(const QPoint& point) const
+{
+    if (!model() || m_cell <= 0)
+        return {};
+    const QPoint o = origin();
+    const int dx = point.x() - o.x();
+    const int dy = point.y() - o.y();
+    if (dx < 0 || dy < 0)
+        return {};
+    const int row = rowAtCell(dx / m_cell, dy / m_cell);
+    return row >= 0 ? model()->index(row, 0) : QModelIndex();
+}
+
+void SeatMapView::setCellSize(int pixels)
+{
+    pixels = std::clamp(pixels, kMinCell, kMaxCell);
+    if (pixels == m_cell)
+        return;
+    m_cell = pixels;
+    updateGeometries();
+    if (currentIndex().isValid())
+        scrollTo(currentIndex());
+    viewport()->update();
+    Q_EMIT zoomChanged(m_cell);
+}
+
+void SeatMapView::zoomIn()
+{
+    for (int step : kZoomSteps) {
+        if (step > m_cell) {
+            setCellSize(step);
+            return;
+        }
+    }
+}
+
+void SeatMapView::zoomOut()
+{
+    for (auto it = std::rbegin(kZoomSteps); it != std::rend(kZoomSteps); ++it) {
+        if (*it < m_cell) {
+            setCellSize(*it);
+            return;
+        }
+    }
+}
+
+void SeatMapView::showInlineMessage(const QModelIndex& index, const QString& text)
+{
+    m_bubble->setText(text);
+    m_bubble->adjustSize();
+    QRect r = visualRect(index);
+    QPoint at = r.isValid() ? QPoint(r.center().x() - m_bubble->width() / 2, r.bottom() + 4)
+                            : QPoint(kMargin, kMargin);
+    at.setX(std::clamp(at.x(), 0, std::max(0, viewport()->width() - m_bubble->width())));
+    if (at.y() + m_bubble->height() > viewport()->height())
+        at.setY(std::max(0, r.top() - m_bubble->height() - 4));
+    m_bubble->move(at);
+    m_bubble->show();
+    m_bubble->raise();
+    m_bubbleTimer->start(kBubbleMs);
+}
+
+QString SeatMapView::inlineMessage() const
+{
+    return m_bubble->isVisible() ? m_bubble->text() : QString();
+}
+
+void SeatMapView::setLockedReason(const QString& reason)
+{
+    m_lockedReason = reason;
+    viewport()->update();
+}
+
+QModelIndex SeatMapView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
+{
+    if (!model() || model()->rowCount() == 0)
+        return {};
+    QModelIndex current = currentIndex();
+    if (!current.isValid())
+        return model()->index(0, 0);
+    QPoint c = cellOf(current);
+    int dx = 0;
+    int dy = 0;
+    switch (action) {
+    case MoveLeft:
+    case MovePrevious:
+        dx = -1;
+        break;
+    case MoveRight:
+    case MoveNext:
+        dx = 1;
+        break;
+    case MoveUp:
+        dy = -1;
+        break;
+    case MoveDown:
+        dy = 1;
+        break;
+    case MovePageUp:
+        dy = -std::max(1, viewport()->height() / m_cell - 1);
+        break;
+    case MovePageDown:
+        dy = std::max(1, viewport()->height() / m_cell - 1);
+        break;
+    case MoveHome:
+        return model()->index(0, 0);
+    case MoveEnd:
+        return model()->index(model()->rowCount() - 1, 0);
+    }
+    // Step over aisles and gaps until a seat or the edge of the plan.
+    for (int step = 0; step < std::max(m_gridWidth, m_gridHeight); ++step) {
+        c += QPoint(dx, dy);
+        if (c.x() < 0 || c.y() < 0 || c.x() >= m_gridWidth || c.y() >= m_gridHeight)
+            break;
+        const int row = rowAtCell(c.x(), c.y());
+        if (row >= 0)
+            return model()->index(row, 0);
+        if (std::abs(dy) > 1)
+            break;
+    }
+    return current;
+}
+
+int SeatMapView::horizontalOffset() const
+{
+    return horizontalScrollBar()->value();
+}
+
+int SeatMapView::verticalOffset() const
+{
+    return verticalScrollBar()->value();
+}
+
+bool SeatMapView::isIndexHidden(const QModelIndex&) const
+{
+    return false;
+}
+
+void SeatMapView::setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags flags)
+{
+    const QModelIndex i = indexAt(rect.topLeft());
+    if (i.isValid())
+        selectionModel()->select(i, flags);
+}
+
+QRegion SeatMapView::visualRegionForSelection(const QItemSelection& selection) const
+{
+    QRegion region;
+    for (const QItemSelectionRange& range : selection) {
+        for (int r = range.top(); r <= range.bottom(); ++r)
+            region += visualRect(model()->index(r, 0));
+    }
+    return region;
+}
+
+void SeatMapView::paintEvent(QPaintEvent* event)
+{
+    QPainter p(viewport());
+    p.fillRect(event->rect(), palette().base());
+    if (!model() || m_gridWidth == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(viewport()->rect(), Qt::AlignCenter, tr("Choose a concert and a date."));
+        return;
+    }
+    const QPoint o = origin();
+    // The stage, above the first row.
+    if (o.y() > 0) {
+        const QRect stage(o.x(), o.y() - kMargin + 1, m_gridWidth * m_cell, kMargin - 2);
+        p.fillRect(stage, palette().mid());
+        QFont f = p.font();
+        f.setPixelSize(std::max(8, kMargin - 3));
+        p.setFont(f);
+        p.setPen(palette().color(QPalette::BrightText));
+        p.drawText(stage, Qt::AlignCenter, tr("STAGE"));
+        p.setFont(font());
+    }
+    // Only the cells that intersect the exposed area are visited.
+    const QRect exposed = event->rect();
+    const int x0 = std::max(0, (exposed.left() - o.x()) / m_cell);
+    const int y0 = std::max(0, (exposed.top() - o.y()) / m_cell);
+    const int x1 = std::min(m_gridWidth - 1, (exposed.right() - o.x()) / m_cell);
+    const int y1 = std::min(m_gridHeight - 1, (exposed.bottom() - o.y()) / m_cell);
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    const QModelIndex current = currentIndex();
+    const QModelIndexList selected =
+        selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
+    for (int y = y0; y <= y1; ++y) {
+        for (int x = x0; x <= x1; ++x) {
+            const int row = m_rowByCell.at(qsizetype(y) * m_gridWidth + x);
+            if (row < 0)
+                continue;
+            const QModelIndex i = model()->index(row, 0);
+            option.rect = QRect(o.x() + x * m_cell, o.y() + y * m_cell, m_cell, m_cell);
+            option.state = QStyle::State_Enabled;
+            if (!selected.isEmpty() && selected.contains(i))
+                option.state |= QStyle::State_Selected;
+            if (i == current && hasFocus())
+                option.state |= QStyle::State_HasFocus;
+            itemDelegate()->paint(&p, option, i);
+        }
+    }
+    if (!m_lockedReason.isEmpty()) {
+        p.fillRect(viewport()->rect(), QColor(255, 255, 255, 150));
+        QFont f = p.font();
+        f.setPointSizeF(f.pointSizeF() * 1.2);
+        f.setBold(true);
+        p.setFont(f);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(viewport()->rect().adjusted(20, 20, -20, -20),
+                   Qt::AlignCenter | Qt::TextWordWrap, m_lockedReason);
+    }
+}
+
+void SeatMapView::resizeEvent(QResizeEvent* event)
+{
+    QAbstractItemView::resizeEvent(event);
+    updateGeometries();
+}
+
+void SeatMapView::updateGeometries()
+{
+    const int contentW = m_gridWidth * m_cell + 2 * kMargin;
+    const int contentH = m_gridHeight * m_cell + 2 * kMargin;
+    horizontalScrollBar()->setRange(0, std::max(0, contentW - viewport()->width()));
+    verticalScrollBar()->setRange(0, std::max(0, contentH - viewport()->height()));
+    horizontalScrollBar()->setPageStep(viewport()->width());
+    verticalScrollBar()->setPageStep(viewport()->height());
+    horizontalScrollBar()->setSingleStep(m_cell);
+    verticalScrollBar()->setSingleStep(m_cell);
+    QAbstractItemView::updateGeometries();
+}
+
+void SeatMapView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                              const QList<int>& roles)
+{
+    // Repaint only the seats that changed; selection and scroll position stay as they are.
+    for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
+        viewport()->update(visualRect(model()->index(r, 0)));
+    QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+}
+
+void SeatMapView::wheelEvent(QWheelEvent* event)
+{
+    if (event->modifiers().testFlag(Qt::ControlModifier)) {
+        if (event->angleDelta().y() > 0)
+            zoomIn();
+        else if (event->angleDelta().y() < 0)
+            zoomOut();
+        event->accept();
+        return;
+    }
+    QAbstractItemView::wheelEvent(event);
+}
+
+void SeatMapView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->modifiers().testFlag(Qt::ControlModifier)) {
+        if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) {
+            zoomIn();
+            return;
+        }
+        if (event->key() == Qt::Key_Minus) {
+            zoomOut();
+            return;
+        }
+    }
+    if ((event->key() == Qt::Key_Space || event->key() == Qt::Key_Return ||
+         event->key() == Qt::Key_Enter) &&
+        currentIndex().isValid()) {
+        Q_EMIT seatActivated(currentIndex());
+        return;
+    }
+    QAbstractItemView::keyPressEvent(event);
+}
+
+void SeatMapView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QAbstractItemView::mouseReleaseEvent(event);
+    const QModelIndex i = indexAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && i.isValid())
+        Q_EMIT seatActivated(i);
+}
+
+} // namespace boxoffice
