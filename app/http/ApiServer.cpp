@@ -216,6 +216,7 @@ int ApiServer::httpStatus(ErrorCode code)
     case ErrorCode::HoldLimit:
     case ErrorCode::AlreadyPaid:
     case ErrorCode::ScheduleClosed:
+    case ErrorCode::IdempotencyKeyReused:
         return 409;
     case ErrorCode::HoldExpired:
         return 410;
@@ -233,6 +234,7 @@ int ApiServer::httpStatus(ErrorCode code)
     case ErrorCode::StorageError:
     case ErrorCode::NotADatabase:
     case ErrorCode::NewerSchema:
+    case ErrorCode::Count:
         break;
     }
     return 500;

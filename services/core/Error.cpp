@@ -1,5 +1,7 @@
 #include "core/Error.h"
 
+#include <iterator>
+
 namespace boxoffice {
 
 namespace {
@@ -77,26 +79,40 @@ constexpr Entry kEntries[] = {
      "The database cannot be written (it is read-only)."},
     {ErrorCode::StorageFull, "STORAGE_FULL", "저장 공간이 부족합니다.",
      "The disk holding the database is full."},
+    {ErrorCode::StorageCorrupt, "STORAGE_CORRUPT", "데이터베이스 파일이 손상되었습니다.",
+     "The database file is damaged."},
     {ErrorCode::StorageUnavailable, "STORAGE_UNAVAILABLE",
      "데이터베이스 서버에 연결할 수 없습니다. 다시 연결하는 중입니다. 잠시 후 다시 시도해주세요.",
      "The database server cannot be reached; reconnecting. Please try again shortly."},
-    {ErrorCode::StorageCorrupt, "STORAGE_CORRUPT", "데이터베이스 파일이 손상되었습니다.",
-     "The database file is damaged."},
     {ErrorCode::NotADatabase, "NOT_A_DATABASE", "데이터베이스 파일이 아닙니다.",
      "The file is not a Box Office database."},
     {ErrorCode::NewerSchema, "NEWER_SCHEMA", "더 새로운 버전의 프로그램이 만든 데이터베이스입니다.",
      "The database was made by a newer version of Box Office."},
     {ErrorCode::DatabaseOpenFailed, "DATABASE_OPEN_FAILED", "데이터베이스를 열 수 없습니다.",
      "The database cannot be opened."},
+    {ErrorCode::IdempotencyKeyReused, "IDEMPOTENCY_KEY_REUSED",
+     "이 Idempotency-Key는 다른 요청에 이미 사용되었습니다. 새 요청에는 새 키를 사용하세요.",
+     "This Idempotency-Key was already used for a different request; use a new key for a new"
+     " request."},
 };
+
+// One entry per code, in the enum's order, so a code is its own index and none can be missing.
+constexpr bool entriesInOrder()
+{
+    for (int i = 0; i < int(std::size(kEntries)); ++i) {
+        if (int(kEntries[i].code) != i)
+            return false;
+    }
+    return true;
+}
+static_assert(std::size(kEntries) == std::size_t(ErrorCode::Count),
+              "every ErrorCode needs an entry in kEntries");
+static_assert(entriesInOrder(), "kEntries must list the codes in ErrorCode's order");
 
 const Entry& entryFor(ErrorCode code)
 {
-    for (const Entry& e : kEntries) {
-        if (e.code == code)
-            return e;
-    }
-    return kEntries[0];
+    Q_ASSERT(code >= ErrorCode::BadRequest && code < ErrorCode::Count);
+    return kEntries[std::size_t(code)];
 }
 
 } // namespace

@@ -9,7 +9,7 @@ namespace boxoffice {
 
 enum class Language { Korean, English };
 
-// Stable error codes (design §1, §4). The names are the wire codes.
+// Stable error codes (design §1, §4, §9). The names are the wire codes.
 enum class ErrorCode {
     BadRequest,
     NotFound,
@@ -47,6 +47,9 @@ enum class ErrorCode {
     NotADatabase,
     NewerSchema,
     DatabaseOpenFailed,
+    IdempotencyKeyReused,
+    // Keep last: the number of codes (Error.cpp has one entry per code, in this order).
+    Count
 };
 
 // An error as a value: a stable code, a message in both languages, and optional fields for the
