@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 #include <expected>
@@ -85,6 +86,8 @@ inline std::unexpected<Error> fail(Error error)
 }
 
 } // namespace boxoffice
+
+Q_DECLARE_METATYPE(boxoffice::Error)
 
 // Propagates an error from an expression returning Result<...>; yields its value otherwise.
 #define BO_TRY(expr)                                                                               \

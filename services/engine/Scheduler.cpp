@@ -10,17 +10,15 @@ namespace boxoffice {
 Scheduler::Scheduler(QueueService& queue, ReservationService& reservations, const Clock& clock,
                      const EngineSettings& settings, QObject* parent)
     : QObject(parent), m_queue(queue), m_reservations(reservations), m_clock(clock),
-      m_settings(settings)
+      m_settings(settings), m_admission(clock, this), m_sweep(clock, this)
 {
     m_admission.setSingleShot(true);
-    m_admission.setTimerType(Qt::PreciseTimer);
     m_sweep.setInterval(kSweepIntervalMs);
-    m_sweep.setTimerType(Qt::PreciseTimer);
-    connect(&m_admission, &QTimer::timeout, this, [this] {
+    connect(&m_admission, &ClockTimer::timeout, this, [this] {
         admitDue(m_clock.nowMs());
         armAdmission();
     });
-    connect(&m_sweep, &QTimer::timeout, this, [this] { sweep(m_clock.nowMs()); });
+    connect(&m_sweep, &ClockTimer::timeout, this, [this] { sweep(m_clock.nowMs()); });
 }
 
 void Scheduler::start()
@@ -40,12 +38,11 @@ void Scheduler::armAdmission()
     // The next admission time lives in the database, shared by every process on it; a timer
     // aimed at it keeps the period exact rather than drifting by a sweep interval.
     const auto next = m_queue.nextAdmissionAtMs();
-    qint64 delay = m_settings.activateEverySeconds * 1000LL;
-    if (next)
-        delay = std::clamp<qint64>(*next - m_clock.nowMs(), 0, delay);
-    else
+    const qint64 now = m_clock.nowMs();
+    const qint64 period = m_settings.activateEverySeconds * 1000LL;
+    if (!next)
         report(next.error());
-    m_admission.start(int(delay));
+    m_admission.startAt(next ? std::clamp<qint64>(*next, now, now + period) : now + period);
 }
 
 int Scheduler::admitDue(qint64 nowMs)
@@ -82,7 +79,9 @@ void Scheduler::report(const Error& e)
 {
     qWarning().noquote() << "scheduler:" << e.codeName() << e.message(Language::English)
                          << e.internal;
-    Q_EMIT failed(e.message(Language::English));
+    Error forPeople = e;
+    forPeople.internal.clear();
+    Q_EMIT failed(forPeople);
 }
 
 } // namespace boxoffice

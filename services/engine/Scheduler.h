@@ -5,16 +5,16 @@
 #include "core/Error.h"
 
 #include <QObject>
-#include <QTimer>
 
 namespace boxoffice {
 
 class QueueService;
 class ReservationService;
 
-// Drives the timed rules with QTimers: admission every N seconds (Q4), token expiry and idle
-// eviction (Q6) and the hold sweeper (H2) every second. Each job is a plain method taking `now`,
-// so tests call them with a manual clock instead of waiting for a timer.
+// Drives the timed rules on the clock's timers (A3): admission every N seconds (Q4), token expiry
+// and idle eviction (Q6) and the hold sweeper (H2) every second of clock time. Each job is also a
+// plain method taking `now`, so tests can call it directly; with a ManualClock, advancing the
+// clock fires them in order.
 class Scheduler : public QObject
 {
     Q_OBJECT
@@ -28,6 +28,8 @@ public:
     void start();
     void stop();
     bool isRunning() const { return m_sweep.isActive(); }
+    // When the next admission is armed for (clock time), or -1 when stopped.
+    qint64 nextAdmissionDueMs() const { return m_admission.dueAtMs(); }
 
     // Admits if an admission is due at `nowMs`. Returns how many were admitted.
     int admitDue(qint64 nowMs);
@@ -38,7 +40,8 @@ Q_SIGNALS:
     void admitted(int count);
     void tokensExpired(int count);
     void holdsExpired(int count);
-    void failed(const QString& message);
+    // A job failed (the database is busy or gone): the message for people, in both languages.
+    void failed(const boxoffice::Error& error);
 
 private:
     void armAdmission();
@@ -48,8 +51,8 @@ private:
     ReservationService& m_reservations;
     const Clock& m_clock;
     const EngineSettings& m_settings;
-    QTimer m_admission;
-    QTimer m_sweep;
+    ClockTimer m_admission;
+    ClockTimer m_sweep;
 };
 
 } // namespace boxoffice
