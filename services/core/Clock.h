@@ -122,8 +122,8 @@ public:
     qint64 dueAtMs() const;
 
     // Calls `f` once, `delayMs` of clock time from now, on `context`'s thread (QTimer::singleShot).
-    template <typename F> static void singleShot(const Clock& clock, qint64 delayMs,
-                                                 QObject* context, F&& f)
+    template <typename F>
+    static void singleShot(const Clock& clock, qint64 delayMs, QObject* context, F&& f)
     {
         auto* t = new ClockTimer(clock, context);
         t->setSingleShot(true);

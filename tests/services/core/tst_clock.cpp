@@ -41,9 +41,10 @@ private Q_SLOTS:
         ClockTimer a(clock), b(clock), c(clock);
         for (auto [timer, name] : {std::pair{&a, "a"}, {&b, "b"}, {&c, "c"}}) {
             timer->setSingleShot(true);
-            connect(timer, &ClockTimer::timeout, this, [&order, &clock, name = QString::fromLatin1(name)] {
-                order << QStringLiteral("%1@%2").arg(name).arg(clock.nowMs());
-            });
+            connect(timer, &ClockTimer::timeout, this,
+                    [&order, &clock, name = QString::fromLatin1(name)] {
+                        order << QStringLiteral("%1@%2").arg(name).arg(clock.nowMs());
+                    });
         }
         c.start(300);
         a.start(100);
@@ -144,11 +145,13 @@ private Q_SLOTS:
                 seenAt = clock.nowMs();
             },
             Qt::DirectConnection);
-        QMetaObject::invokeMethod(t, [t] { t->start(250); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            t, [t] { t->start(250); }, Qt::BlockingQueuedConnection);
         clock.advanceMs(1000);
         QCOMPARE(firedOn, &worker);
         QCOMPARE(seenAt, qint64(250));
-        QMetaObject::invokeMethod(t, [t] { delete t; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            t, [t] { delete t; }, Qt::BlockingQueuedConnection);
         QCOMPARE(clock.armedTimers(), 0);
         worker.quit();
         worker.wait();
