@@ -575,7 +575,12 @@ Result<Connection*> Database::connection()
         conn->handle().setUserName(url.userName());
         conn->handle().setPassword(url.password());
         conn->handle().setDatabaseName(url.path().mid(1));
-        QString connectOptions = QStringLiteral("connect_timeout=5");
+        // A server that stops answering must fail in bounded time, not when TCP gives up:
+        // the connect waits 5 s at most, an idle connection is probed after 5 s and given up
+        // after 3 unanswered probes 2 s apart, and sent data unacknowledged for 10 s fails.
+        QString connectOptions =
+            QStringLiteral("connect_timeout=5;keepalives=1;keepalives_idle=5;"
+                           "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=10000");
         // ?schema=NAME keeps a database's tables in one schema (tests use one per run).
         const QString schema = QUrlQuery(url).queryItemValue(QStringLiteral("schema"));
         if (!schema.isEmpty())
