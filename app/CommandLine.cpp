@@ -78,13 +78,17 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
                                   QStringLiteral("ko|en"));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),
                                    QStringLiteral("Full-screen self-service mode."));
+    const QCommandLineOption kioskNoCharge(
+        QStringLiteral("kiosk-no-charge"),
+        QStringLiteral("With --kiosk: no wallet top-up at the kiosk; short balances are sent to"
+                       " the counter."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Seed demo data into an empty database."));
     const QCommandLineOption apiKeyFile(QStringLiteral("api-key-file"),
                                         QStringLiteral("File holding the HTTP API key."),
                                         QStringLiteral("FILE"));
     p.addOptions({help, version, database, serve, check, listen, every, count, hold, active, idle,
-                  maxHolds, lang, kiosk, demo, apiKeyFile});
+                  maxHolds, lang, kiosk, kioskNoCharge, demo, apiKeyFile});
 
     if (!p.parse(arguments))
         return std::unexpected(p.errorText());
@@ -101,6 +105,9 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     o.serve = p.isSet(serve);
     o.check = p.isSet(check);
     o.kiosk = p.isSet(kiosk);
+    o.kioskNoCharge = p.isSet(kioskNoCharge);
+    if (o.kioskNoCharge && !o.kiosk)
+        return std::unexpected(QStringLiteral("--kiosk-no-charge: only with --kiosk"));
     o.demo = p.isSet(demo);
     if (o.serve && o.kiosk)
         return std::unexpected(QStringLiteral("--kiosk: cannot be combined with --serve"));

@@ -22,6 +22,7 @@ struct AppOptions
     EngineSettings settings;
     QString lang; // "ko", "en" or empty (system locale)
     bool kiosk = false;
+    bool kioskNoCharge = false; // a kiosk that sends short balances to the counter
     bool demo = false;
     QString apiKeyFile;
     bool showHelp = false;

@@ -1,12 +1,15 @@
 #include "GuiMain.h"
 
 #include "Launcher.h"
-#include "sale/MainWindow.h"
-#include "engine/Scheduler.h"
 #include "common/UiLanguage.h"
+#include "engine/EngineHost.h"
+#include "kiosk/KioskWindow.h"
+#include "sale/MainWindow.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QTextStream>
 
 namespace boxoffice {
@@ -14,26 +17,36 @@ namespace boxoffice {
 int runGui(const AppOptions& options, const Clock& clock)
 {
     applyUiLanguage(options.lang);
-    auto engine = openEngine(options, clock);
-    if (!engine) {
+    SystemClock uiClock;
+    // The engine opens on its own thread (design A1): even the first migration or a server
+    // that takes its time to answer leaves this thread free to paint.
+    EngineHost host(clock, uiClock);
+    auto opened = host.open([&options, &clock] { return openEngine(options, clock); });
+    QProgressDialog opening(QObject::tr("Opening the database…"), QString(), 0, 0);
+    opening.setWindowTitle(QObject::tr("Box Office"));
+    opening.setMinimumDuration(500);
+    QEventLoop wait;
+    opened.then(&wait, [&wait](const Result<void>&) { wait.quit(); });
+    if (!opened.isFinished())
+        wait.exec();
+    opening.reset();
+    if (const Result<void> r = opened.result(); !r) {
         // Said in the window's language, and on stderr for whoever started it.
-        QTextStream(stderr) << "boxoffice: " << engine.error().message(Language::English)
-                            << Qt::endl;
-        QMessageBox::critical(nullptr, QObject::tr("Box Office"), errorText(engine.error()));
+        QTextStream(stderr) << "boxoffice: " << r.error().message(Language::English) << Qt::endl;
+        QMessageBox::critical(nullptr, QObject::tr("Box Office"), errorText(r.error()));
         return 1;
     }
-    // Every terminal runs the scheduler; admission is guarded in the database, so several on
-    // one inventory still admit K per period in total.
-    Scheduler scheduler((*engine)->queue, (*engine)->reservations, clock, (*engine)->settings);
-    scheduler.start();
-
-    MainWindow::Options windowOptions;
-    windowOptions.kiosk = options.kiosk;
-    MainWindow window(**engine, windowOptions);
-    if (options.kiosk)
+    // Every terminal runs the scheduler (on the engine's thread); admission is guarded in the
+    // database, so several on one inventory still admit K per period in total.
+    if (options.kiosk) {
+        KioskWindow::Options kiosk;
+        kiosk.allowCharge = !options.kioskNoCharge;
+        KioskWindow window(host, kiosk);
         window.showFullScreen();
-    else
-        window.show();
+        return QApplication::exec();
+    }
+    MainWindow window(host);
+    window.show();
     return QApplication::exec();
 }
 

@@ -5,6 +5,35 @@
 
 namespace boxoffice {
 
+namespace {
+Language g_language = Language::Korean;
+}
+
+void setUiLanguage(Language language)
+{
+    g_language = language;
+}
+
+Language uiLanguage()
+{
+    return g_language;
+}
+
+QString errorText(const Error& error)
+{
+    return error.message(g_language);
+}
+
+QString maskedName(const QString& name)
+{
+    const QString n = name.simplified();
+    if (n.size() <= 1)
+        return n;
+    if (n.size() == 2)
+        return n.left(1) + QLatin1Char('*');
+    return n.left(1) + QString(n.size() - 2, QLatin1Char('*')) + n.right(1);
+}
+
 QString Format::krw(qint64 amount)
 {
     //: An amount of Korean won; %1 is the number with thousands separators.

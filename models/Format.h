@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Error.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -17,5 +19,15 @@ public:
     // "4:59" for a countdown; "0:00" once passed.
     static QString countdown(qint64 remainingMs);
 };
+
+// A name as a stranger's screen may show it: first and last letters, the rest starred
+// ("김민준" → "김*준", "이수" → "이*").
+QString maskedName(const QString& name);
+
+// The language people read errors in (both texts travel with every Error): the window's
+// language, set once at start.
+void setUiLanguage(Language language);
+Language uiLanguage();
+QString errorText(const Error& error);
 
 } // namespace boxoffice

@@ -1,51 +1,83 @@
 #include "HoldsModel.h"
 
+#include "AsyncLoad.h"
 #include "Format.h"
 
 namespace boxoffice {
 
-HoldsModel::HoldsModel(ReservationService& reservations, const Clock& clock, QObject* parent)
-    : QAbstractTableModel(parent), m_reservations(reservations), m_clock(clock)
-{}
-
-Result<void> HoldsModel::setCustomer(qint64 customerId)
+HoldsModel::HoldsModel(EngineHost& host, QObject* parent)
+    : QAbstractTableModel(parent), m_host(host), m_second(host.clock(), this),
+      m_nextExpiry(host.clock(), this)
 {
-    m_customerId = customerId;
+    m_second.setInterval(1000);
+    m_nextExpiry.setSingleShot(true);
+    connect(&m_second, &ClockTimer::timeout, this, &HoldsModel::tick);
+    connect(&m_nextExpiry, &ClockTimer::timeout, this, &HoldsModel::tick);
+}
+
+QFuture<Result<void>> HoldsModel::setCustomer(qint64 customerId)
+{
+    if (customerId != m_customerId) {
+        m_customerId = customerId;
+        apply({});
+    }
     return reload();
 }
 
-Result<void> HoldsModel::reload()
+QFuture<Result<void>> HoldsModel::reload()
 {
-    QList<Reservation> holds;
-    if (m_customerId > 0) {
-        auto r = m_reservations.holdsOf(m_customerId);
-        if (!r)
-            return std::unexpected(r.error());
-        holds = *r;
-    }
+    const qint64 customerId = m_customerId;
+    return loadInto(
+        m_host, this, m_generation,
+        [customerId](Engine& e) -> Result<QList<Reservation>> {
+            if (customerId <= 0)
+                return QList<Reservation>{};
+            return e.reservations.holdsOf(customerId);
+        },
+        [this](QList<Reservation> holds) { apply(std::move(holds)); });
+}
+
+void HoldsModel::apply(QList<Reservation> holds)
+{
     beginResetModel();
-    m_holds = holds;
+    m_holds = std::move(holds);
     endResetModel();
-    return {};
+    arm();
+}
+
+void HoldsModel::arm()
+{
+    if (m_holds.isEmpty()) {
+        m_second.stop();
+        m_nextExpiry.stop();
+        return;
+    }
+    if (!m_second.isActive())
+        m_second.start();
+    qint64 next = m_holds.first().expiresAtMs;
+    for (const Reservation& r : m_holds)
+        next = std::min(next, r.expiresAtMs);
+    m_nextExpiry.startAt(next);
 }
 
 void HoldsModel::tick()
 {
-    const qint64 now = m_clock.nowMs();
-    int expired = 0;
+    const qint64 now = m_host.clock().nowMs();
+    QList<Reservation> expired;
     for (int i = int(m_holds.size()) - 1; i >= 0; --i) {
         if (m_holds.at(i).expiresAtMs <= now) {
             beginRemoveRows({}, i, i);
-            m_holds.removeAt(i);
+            expired.prepend(m_holds.takeAt(i));
             endRemoveRows();
-            ++expired;
         }
     }
     if (!m_holds.isEmpty())
         Q_EMIT dataChanged(index(0, TimeLeftColumn),
                            index(int(m_holds.size()) - 1, TimeLeftColumn));
-    if (expired > 0)
+    if (!expired.isEmpty()) {
+        arm();
         Q_EMIT holdsExpired(expired);
+    }
 }
 
 qint64 HoldsModel::total() const
@@ -79,7 +111,7 @@ QVariant HoldsModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Reservation& r = m_holds.at(index.row());
-    const qint64 remaining = r.expiresAtMs - m_clock.nowMs();
+    const qint64 remaining = r.expiresAtMs - m_host.clock().nowMs();
     if (role == ReservationIdRole)
         return r.id;
     if (role == RemainingMsRole)

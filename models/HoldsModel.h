@@ -1,13 +1,13 @@
 #pragma once
 
-#include "sales/ReservationService.h"
+#include "engine/EngineHost.h"
 
 #include <QAbstractTableModel>
 
 namespace boxoffice {
 
-// The current customer's seat holds with a live countdown (H2). A hold whose time runs out
-// leaves the model on the next tick.
+// The current customer's seat holds with a live countdown (H2), on the engine's clock: the
+// countdown moves every second, and a hold leaves the model at the moment its time runs out.
 class HoldsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -16,12 +16,14 @@ public:
     enum Column { SeatColumn, PriceColumn, TimeLeftColumn, ColumnCount };
     enum Role { ReservationIdRole = Qt::UserRole + 1, RemainingMsRole };
 
-    HoldsModel(ReservationService& reservations, const Clock& clock, QObject* parent = nullptr);
+    explicit HoldsModel(EngineHost& host, QObject* parent = nullptr);
 
-    Result<void> setCustomer(qint64 customerId);
-    Result<void> reload();
-    // Advances the countdowns; drops holds whose time has passed (emits holdsExpired).
+    QFuture<Result<void>> setCustomer(qint64 customerId);
+    QFuture<Result<void>> reload();
+    // Advances the countdowns; drops holds whose time has passed (emits holdsExpired). The
+    // model's own timers call it; tests may too.
     void tick();
+    qint64 customerId() const { return m_customerId; }
 
     qint64 total() const;
     QList<qint64> reservationIds() const;
@@ -33,13 +35,19 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 Q_SIGNALS:
-    void holdsExpired(int count);
+    // Holds whose time ran out, dropped from the model just now.
+    void holdsExpired(const QList<boxoffice::Reservation>& expired);
 
 private:
-    ReservationService& m_reservations;
-    const Clock& m_clock;
+    void apply(QList<Reservation> holds);
+    void arm();
+
+    EngineHost& m_host;
     qint64 m_customerId = 0;
     QList<Reservation> m_holds;
+    quint64 m_generation = 0;
+    ClockTimer m_second;
+    ClockTimer m_nextExpiry;
 };
 
 } // namespace boxoffice

@@ -1,11 +1,12 @@
 #include "LedgerModel.h"
 
+#include "AsyncLoad.h"
 #include "Format.h"
 
 namespace boxoffice {
 
-LedgerModel::LedgerModel(WalletService& wallet, QObject* parent)
-    : QAbstractTableModel(parent), m_wallet(wallet)
+LedgerModel::LedgerModel(EngineHost& host, QObject* parent)
+    : QAbstractTableModel(parent), m_host(host)
 {}
 
 QString LedgerModel::kindName(LedgerKind kind)
@@ -21,25 +22,32 @@ QString LedgerModel::kindName(LedgerKind kind)
     return tr("Refund");
 }
 
-Result<void> LedgerModel::setCustomer(qint64 customerId)
+QFuture<Result<void>> LedgerModel::setCustomer(qint64 customerId)
 {
-    m_customerId = customerId;
+    if (customerId != m_customerId) {
+        beginResetModel();
+        m_customerId = customerId;
+        m_entries.clear();
+        endResetModel();
+    }
     return reload();
 }
 
-Result<void> LedgerModel::reload()
+QFuture<Result<void>> LedgerModel::reload()
 {
-    QList<LedgerEntry> entries;
-    if (m_customerId > 0) {
-        auto r = m_wallet.history(m_customerId);
-        if (!r)
-            return std::unexpected(r.error());
-        entries = *r;
-    }
-    beginResetModel();
-    m_entries = entries;
-    endResetModel();
-    return {};
+    const qint64 customerId = m_customerId;
+    return loadInto(
+        m_host, this, m_generation,
+        [customerId](Engine& e) -> Result<QList<LedgerEntry>> {
+            if (customerId <= 0)
+                return QList<LedgerEntry>{};
+            return e.wallet.history(customerId);
+        },
+        [this](QList<LedgerEntry> entries) {
+            beginResetModel();
+            m_entries = std::move(entries);
+            endResetModel();
+        });
 }
 
 int LedgerModel::rowCount(const QModelIndex& parent) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wallet/WalletService.h"
+#include "engine/EngineHost.h"
 
 #include <QAbstractTableModel>
 
@@ -15,10 +15,11 @@ public:
     enum Column { WhenColumn, KindColumn, AmountColumn, BalanceColumn, ColumnCount };
     enum Role { AmountRole = Qt::UserRole + 1, KindRole };
 
-    explicit LedgerModel(WalletService& wallet, QObject* parent = nullptr);
+    explicit LedgerModel(EngineHost& host, QObject* parent = nullptr);
 
-    Result<void> setCustomer(qint64 customerId);
-    Result<void> reload();
+    QFuture<Result<void>> setCustomer(qint64 customerId);
+    QFuture<Result<void>> reload();
+    qint64 customerId() const { return m_customerId; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -28,9 +29,10 @@ public:
     static QString kindName(LedgerKind kind);
 
 private:
-    WalletService& m_wallet;
+    EngineHost& m_host;
     qint64 m_customerId = 0;
     QList<LedgerEntry> m_entries;
+    quint64 m_generation = 0;
 };
 
 } // namespace boxoffice

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "queue/QueueService.h"
+#include "engine/EngineHost.h"
 
 #include <QAbstractTableModel>
 
 namespace boxoffice {
 
 // Every customer this terminal has put in a queue, with their live status (Q5). The terminal
-// keeps the tokens; polling them is what keeps WAITING entries from going idle (Q6).
+// keeps the tokens; polling them every second (its own timer, on the host's UI clock) is what
+// keeps WAITING entries from going idle (Q6).
 class QueueModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,6 +23,10 @@ public:
         ColumnCount
     };
     enum Role { StateRole = Qt::UserRole + 1, CustomerIdRole, ConcertIdRole, AdmittedRecentlyRole };
+    static constexpr qint64 kPollIntervalMs = 1000;
+
+    // Where a token stands, as people see it.
+    enum class Stage { Waiting, Admitted, Paid, Expired };
 
     struct Entry
     {
@@ -31,20 +36,22 @@ public:
         QString concertTitle;
         QString token;
         QueueStatus status;
-        bool used = false;    // paid: the token did its job (Q7)
-        bool expired = false; // timed out or evicted
+        qint64 paymentId = 0; // the payment that used the token up (Q7), here or elsewhere
+        bool expired = false; // timed out, evicted, or replaced by a newer token
         qint64 admittedAtMs = 0;
+        Stage stage() const;
     };
 
-    QueueModel(QueueService& queue, const Clock& clock, QObject* parent = nullptr);
+    explicit QueueModel(EngineHost& host, QObject* parent = nullptr);
 
     // Enters the queue (or refreshes the customer's entry with a fresh token, Q1).
-    Result<QueueStatus> join(qint64 customerId, const QString& customerName, qint64 concertId,
-                             const QString& concertTitle);
-    // Polls every live token; announces admissions through `admitted`.
+    QFuture<Result<QueueStatus>> join(qint64 customerId, const QString& customerName,
+                                      qint64 concertId, const QString& concertTitle);
+    // Polls every live token in one call (none while the last poll is out); announces
+    // admissions through `admitted`.
     void pollAll();
-    // The token did its job (after a payment).
-    void markUsed(qint64 customerId, qint64 concertId);
+    // The token did its job (after a payment at this terminal).
+    void markPaid(qint64 customerId, qint64 concertId, qint64 paymentId);
 
     const Entry* find(qint64 customerId, qint64 concertId) const;
     QString tokenFor(qint64 customerId, qint64 concertId) const;
@@ -54,19 +61,27 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    static QString stateText(const Entry& e);
+    static QString stageText(Stage stage);
 
 Q_SIGNALS:
     void admitted(qint64 customerId, const QString& customerName, const QString& concertTitle);
     void statusChanged(qint64 customerId, qint64 concertId);
 
 private:
+    struct Polled
+    {
+        QString token;
+        Result<QueueStatus> status;
+    };
+    void applyPoll(const QList<Polled>& answers);
     int rowOf(qint64 customerId, qint64 concertId) const;
+    int rowOfToken(const QString& token) const;
     void emitRow(int row);
 
-    QueueService& m_queue;
-    const Clock& m_clock;
+    EngineHost& m_host;
     QList<Entry> m_entries;
+    ClockTimer m_poll;
+    bool m_polling = false;
 };
 
 } // namespace boxoffice

@@ -1,49 +1,56 @@
 #include "ScheduleListModel.h"
 
+#include "AsyncLoad.h"
 #include "Format.h"
 
 namespace boxoffice {
 
-ScheduleListModel::ScheduleListModel(CatalogueService& catalogue, QObject* parent)
-    : QAbstractListModel(parent), m_catalogue(catalogue)
+ScheduleListModel::ScheduleListModel(EngineHost& host, QObject* parent)
+    : QAbstractListModel(parent), m_host(host)
 {}
 
-Result<void> ScheduleListModel::setConcert(qint64 concertId)
+QFuture<Result<void>> ScheduleListModel::setConcert(qint64 concertId)
 {
-    QList<ScheduleInfo> list;
-    if (concertId > 0) {
-        auto r = m_catalogue.schedulesOf(concertId);
-        if (!r)
-            return std::unexpected(r.error());
-        list = *r;
+    if (concertId != m_concertId) {
+        beginResetModel();
+        m_concertId = concertId;
+        m_schedules.clear();
+        endResetModel();
     }
-    beginResetModel();
-    m_concertId = concertId;
-    m_schedules = list;
-    endResetModel();
-    return {};
+    return refresh();
 }
 
-Result<void> ScheduleListModel::refresh()
+QFuture<Result<void>> ScheduleListModel::refresh()
 {
-    if (m_concertId <= 0)
-        return {};
-    auto r = m_catalogue.schedulesOf(m_concertId);
-    if (!r)
-        return std::unexpected(r.error());
-    const QList<ScheduleInfo>& fresh = *r;
-    bool sameRows = fresh.size() == m_schedules.size();
-    for (int i = 0; sameRows && i < fresh.size(); ++i)
-        sameRows = fresh.at(i).id == m_schedules.at(i).id;
-    if (!sameRows)
-        return setConcert(m_concertId);
+    const qint64 concertId = m_concertId;
+    return loadInto(
+        m_host, this, m_generation,
+        [concertId](Engine& e) -> Result<QList<ScheduleInfo>> {
+            if (concertId <= 0)
+                return QList<ScheduleInfo>{};
+            return e.catalogue.schedulesOf(concertId);
+        },
+        [this](QList<ScheduleInfo> fresh) { apply(std::move(fresh)); });
+}
+
+void ScheduleListModel::apply(QList<ScheduleInfo> fresh)
+{
+    const bool sameRows =
+        fresh.size() == m_schedules.size() &&
+        std::equal(fresh.begin(), fresh.end(), m_schedules.begin(),
+                   [](const ScheduleInfo& a, const ScheduleInfo& b) { return a.id == b.id; });
+    if (!sameRows) {
+        beginResetModel();
+        m_schedules = std::move(fresh);
+        endResetModel();
+        return;
+    }
     for (int i = 0; i < fresh.size(); ++i) {
         if (fresh.at(i).availableSeats != m_schedules.at(i).availableSeats) {
             m_schedules[i] = fresh.at(i);
             Q_EMIT dataChanged(index(i), index(i));
         }
     }
-    return {};
 }
 
 qint64 ScheduleListModel::idAt(int row) const

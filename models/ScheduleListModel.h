@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sales/CatalogueService.h"
+#include "engine/EngineHost.h"
 
 #include <QAbstractListModel>
 
@@ -14,12 +14,12 @@ class ScheduleListModel : public QAbstractListModel
 public:
     enum Role { IdRole = Qt::UserRole + 1, StartsAtRole, AvailableRole, TotalRole };
 
-    explicit ScheduleListModel(CatalogueService& catalogue, QObject* parent = nullptr);
+    explicit ScheduleListModel(EngineHost& host, QObject* parent = nullptr);
 
-    // Loads another concert's schedules (a reset).
-    Result<void> setConcert(qint64 concertId);
+    // Shows another concert's schedules: the old rows go at once, the new ones when read.
+    QFuture<Result<void>> setConcert(qint64 concertId);
     // Re-reads the counts; emits dataChanged for the rows that changed, no reset.
-    Result<void> refresh();
+    QFuture<Result<void>> refresh();
     qint64 concertId() const { return m_concertId; }
     qint64 idAt(int row) const;
     int rowOf(qint64 scheduleId) const;
@@ -29,9 +29,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
-    CatalogueService& m_catalogue;
+    void apply(QList<ScheduleInfo> fresh);
+
+    EngineHost& m_host;
     qint64 m_concertId = 0;
     QList<ScheduleInfo> m_schedules;
+    quint64 m_generation = 0;
 };
 
 } // namespace boxoffice

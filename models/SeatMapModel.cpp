@@ -1,22 +1,16 @@
 #include "SeatMapModel.h"
 
+#include "AsyncLoad.h"
 #include "Format.h"
 
 namespace boxoffice {
 
 namespace {
-
 constexpr int kDemoSeatsPerRow = 10;
-
-quint64 cellKey(int x, int y)
-{
-    return (quint64(quint32(y)) << 32) | quint32(x);
-}
-
 } // namespace
 
-SeatMapModel::SeatMapModel(CatalogueService& catalogue, const Clock& clock, QObject* parent)
-    : QAbstractListModel(parent), m_catalogue(catalogue), m_clock(clock)
+SeatMapModel::SeatMapModel(EngineHost& host, QObject* parent)
+    : QAbstractListModel(parent), m_host(host)
 {}
 
 QString SeatMapModel::stateName(SeatState state)
@@ -34,68 +28,71 @@ QString SeatMapModel::stateName(SeatState state)
     return tr("Sold");
 }
 
-Result<void> SeatMapModel::setSchedule(qint64 scheduleId)
+QFuture<Result<void>> SeatMapModel::setSchedule(qint64 scheduleId)
 {
-    QList<SeatInfo> seats;
-    if (scheduleId > 0) {
-        auto r = m_catalogue.seatMap(scheduleId, m_viewer);
-        if (!r)
-            return std::unexpected(r.error());
-        seats = std::move(*r);
+    if (scheduleId != m_scheduleId) {
+        beginResetModel();
+        m_scheduleId = scheduleId;
+        m_seats.clear();
+        layOut();
+        endResetModel();
     }
-    beginResetModel();
-    m_scheduleId = scheduleId;
-    m_seats = std::move(seats);
-    layOut();
-    endResetModel();
-    return {};
+    return refresh();
 }
 
-Result<void> SeatMapModel::setViewer(qint64 customerId)
+QFuture<Result<void>> SeatMapModel::setViewer(qint64 customerId)
 {
     m_viewer = customerId;
     return refresh();
 }
 
-void SeatMapModel::layOut()
+QFuture<Result<void>> SeatMapModel::refresh()
 {
-    m_cells.clear();
-    m_rowByCell.clear();
-    m_cells.reserve(m_seats.size());
-    m_rowByCell.reserve(m_seats.size());
-    int width = 0;
-    int height = 0;
-    for (int i = 0; i < m_seats.size(); ++i) {
-        const SeatInfo& s = m_seats.at(i);
-        QPoint cell(s.posX, s.posY);
-        if (s.posX < 0 || s.posY < 0) {
-            // The demo hall: ten to a row with an aisle after the fifth seat.
-            const int column = (s.number - 1) % kDemoSeatsPerRow;
-            cell = QPoint(column + (column >= kDemoSeatsPerRow / 2 ? 1 : 0),
-                          (s.number - 1) / kDemoSeatsPerRow);
-        }
-        m_cells << cell;
-        m_rowByCell.insert(cellKey(cell.x(), cell.y()), i);
-        width = std::max(width, cell.x() + 1);
-        height = std::max(height, cell.y() + 1);
+    if (m_reading) {
+        m_readAgain = true;
+        return m_read;
     }
-    m_gridSize = QSize(width, height);
+    const qint64 scheduleId = m_scheduleId;
+    const qint64 viewer = m_viewer;
+    m_reading = true;
+    m_read = loadInto(
+        m_host, this, m_generation,
+        [scheduleId, viewer](Engine& e) -> Result<QList<SeatInfo>> {
+            if (scheduleId <= 0)
+                return QList<SeatInfo>{};
+            return e.catalogue.seatMap(scheduleId, viewer);
+        },
+        [this, scheduleId](QList<SeatInfo> fresh) { apply(scheduleId, std::move(fresh)); });
+    m_read = m_read.then(this, [this](Result<void> r) {
+        m_reading = false;
+        if (!r)
+            Q_EMIT loadFailed(r.error());
+        if (m_readAgain) {
+            m_readAgain = false;
+            refresh();
+        }
+        return r;
+    });
+    return m_read;
 }
 
-Result<void> SeatMapModel::refresh()
+void SeatMapModel::apply(qint64 scheduleId, QList<SeatInfo> fresh)
 {
-    if (m_scheduleId <= 0)
-        return {};
-    auto r = m_catalogue.seatMap(m_scheduleId, m_viewer);
-    if (!r)
-        return std::unexpected(r.error());
-    const QList<SeatInfo>& fresh = *r;
-    bool sameSeats = fresh.size() == m_seats.size();
-    for (int i = 0; sameSeats && i < fresh.size(); ++i)
-        sameSeats = fresh.at(i).seatId == m_seats.at(i).seatId;
-    if (!sameSeats)
-        return setSchedule(m_scheduleId);
-    // Emit one dataChanged per run of consecutive changed seats.
+    if (scheduleId != m_scheduleId)
+        return; // read for a schedule no longer shown; the read asked since is on its way
+    const bool sameSeats =
+        fresh.size() == m_seats.size() &&
+        std::equal(fresh.begin(), fresh.end(), m_seats.begin(),
+                   [](const SeatInfo& a, const SeatInfo& b) { return a.seatId == b.seatId; });
+    m_loadedSchedule = scheduleId;
+    if (!sameSeats) {
+        beginResetModel();
+        m_seats = std::move(fresh);
+        layOut();
+        endResetModel();
+        return;
+    }
+    // One dataChanged per run of consecutive changed seats.
     int runStart = -1;
     for (int i = 0; i <= fresh.size(); ++i) {
         const bool changed =
@@ -111,32 +108,54 @@ Result<void> SeatMapModel::refresh()
             runStart = -1;
         }
     }
-    return {};
+}
+
+void SeatMapModel::layOut()
+{
+    m_cells.clear();
+    m_rowByNumber.clear();
+    m_cells.reserve(m_seats.size());
+    int width = 0;
+    int height = 0;
+    for (int i = 0; i < m_seats.size(); ++i) {
+        const SeatInfo& s = m_seats.at(i);
+        QPoint cell(s.posX, s.posY);
+        if (s.posX < 0 || s.posY < 0) {
+            // The demo hall: ten to a row with an aisle after the fifth seat.
+            const int column = (s.number - 1) % kDemoSeatsPerRow;
+            cell = QPoint(column + (column >= kDemoSeatsPerRow / 2 ? 1 : 0),
+                          (s.number - 1) / kDemoSeatsPerRow);
+        }
+        m_cells << cell;
+        m_rowByNumber.insert(s.number, i);
+        width = std::max(width, cell.x() + 1);
+        height = std::max(height, cell.y() + 1);
+    }
+    m_gridSize = QSize(width, height);
+    m_rowByCell.fill(-1, qsizetype(width) * height);
+    for (int i = 0; i < m_cells.size(); ++i)
+        m_rowByCell[qsizetype(m_cells.at(i).y()) * width + m_cells.at(i).x()] = i;
 }
 
 bool SeatMapModel::holdExpiredSinceRefresh() const
 {
-    const qint64 now = m_clock.nowMs();
-    for (const SeatInfo& s : m_seats) {
-        if ((s.state == SeatState::HeldByMe || s.state == SeatState::HeldByOther) &&
-            s.holdExpiresAtMs <= now)
-            return true;
-    }
-    return false;
+    const qint64 now = m_host.clock().nowMs();
+    return std::any_of(m_seats.begin(), m_seats.end(), [now](const SeatInfo& s) {
+        return (s.state == SeatState::HeldByMe || s.state == SeatState::HeldByOther) &&
+               s.holdExpiresAtMs <= now;
+    });
 }
 
 int SeatMapModel::rowOfNumber(int seatNumber) const
 {
-    for (int i = 0; i < m_seats.size(); ++i) {
-        if (m_seats.at(i).number == seatNumber)
-            return i;
-    }
-    return -1;
+    return m_rowByNumber.value(seatNumber, -1);
 }
 
 int SeatMapModel::rowAt(int gridX, int gridY) const
 {
-    return m_rowByCell.value(cellKey(gridX, gridY), -1);
+    if (gridX < 0 || gridY < 0 || gridX >= m_gridSize.width() || gridY >= m_gridSize.height())
+        return -1;
+    return m_rowByCell.at(qsizetype(gridY) * m_gridSize.width() + gridX);
 }
 
 int SeatMapModel::count(SeatState state) const

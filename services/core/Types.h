@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QtGlobal>
 
@@ -122,3 +123,9 @@ struct LedgerEntry
 };
 
 } // namespace boxoffice
+
+// Carried by queued signals and QVariant (QSignalSpy) between the engine's thread and the GUI's.
+Q_DECLARE_METATYPE(boxoffice::Customer)
+Q_DECLARE_METATYPE(boxoffice::QueueStatus)
+Q_DECLARE_METATYPE(boxoffice::Reservation)
+Q_DECLARE_METATYPE(boxoffice::Payment)

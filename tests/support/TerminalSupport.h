@@ -1,16 +1,20 @@
 #pragma once
 
+#include <csignal>
+
 // Shared by the many-terminal tests (tst_terminals, tst_lostdatabase): a schema of their own on
 // the test PostgreSQL server, `boxoffice --serve` processes on it, HTTP calls to them, and
 // stopping and starting the server itself (scripts/with-postgres.sh exports where it lives).
-// Nothing here depends on TestSupport.h.
+// Nothing here depends on TestSupport.h (AsyncSupport.h is shared).
 
 #include "core/Clock.h"
 #include "demo/DemoSeeder.h"
 #include "engine/Engine.h"
+#include "support/AsyncSupport.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -416,6 +420,54 @@ public:
 
     static bool stop(QByteArray* output) { return run(stopArgs(), output); }
     static bool start(QByteArray* output) { return run(startArgs(), output); }
+
+    // The server and every backend it forked: what SIGSTOP must reach so that a connection's
+    // queries really go unanswered (a stopped process whose kernel still acknowledges TCP, as a
+    // hung server does).
+    static QList<qint64> processes()
+    {
+        QFile pidFile(qEnvironmentVariable("BOXOFFICE_PG_DATA") +
+                      QStringLiteral("/postmaster.pid"));
+        if (!pidFile.open(QIODevice::ReadOnly))
+            return {};
+        const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
+        if (postmaster <= 0)
+            return {};
+        QList<qint64> pids{postmaster};
+        for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            bool isPid = false;
+            const qint64 pid = entry.toLongLong(&isPid);
+            if (!isPid)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            // "pid (comm) state ppid ...": the name may hold spaces, so read after the ')'.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> rest = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (rest.size() > 1 && rest.at(1).toLongLong() == postmaster)
+                pids << pid;
+        }
+        return pids;
+    }
+    static bool signalAll(int signal)
+    {
+        const QList<qint64> pids = processes();
+        for (qint64 pid : pids)
+            ::kill(pid_t(pid), signal);
+        return !pids.isEmpty();
+    }
+    static bool freeze() { return signalAll(SIGSTOP); }
+    static bool thaw() { return signalAll(SIGCONT); }
+};
+
+// Lets a frozen server run again, whatever happened to the test that froze it.
+struct ServerThawer
+{
+    ServerThawer() = default;
+    ServerThawer(const ServerThawer&) = delete;
+    ServerThawer& operator=(const ServerThawer&) = delete;
+    ~ServerThawer() { PgServer::thaw(); }
 };
 
 // Starts the server again when it is down, whatever happened to the test that stopped it.

@@ -10,7 +10,11 @@
 
 #include "demo/DemoSeeder.h"
 #include "engine/Engine.h"
+#include "engine/EngineHost.h"
+#include "support/AsyncSupport.h"
 
+#include <QDeadlineTimer>
+#include <QFuture>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -252,6 +256,24 @@ private:
     EngineSettings m_settings;
     QString m_location;
     QString m_schema;
+};
+
+// An EngineHost over a TestEngine (design A1 for tests): the engine's calls run on the host's
+// worker thread, and both of the host's clocks are the test's ManualClock, so moving it fires
+// the window's timers as well as the scheduler's. The TestEngine must outlive it.
+class TestHost
+{
+public:
+    explicit TestHost(TestEngine& engine, bool scheduler = false) : host(engine.clock, engine.clock)
+    {
+        const auto opened = awaited(host.adopt(*engine, scheduler));
+        if (!opened)
+            qFatal("the host did not open: %s", qPrintable(opened.error().english));
+    }
+    EngineHost* operator->() { return &host; }
+    EngineHost& operator*() { return host; }
+
+    EngineHost host;
 };
 
 } // namespace boxoffice::test

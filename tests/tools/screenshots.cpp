@@ -3,6 +3,7 @@
 
 #include "support/TestSupport.h"
 
+#include "SaleSession.h"
 #include "common/UiLanguage.h"
 #include "sale/MainWindow.h"
 #include "seatmap/SeatMapView.h"
@@ -60,43 +61,45 @@ int main(int argc, char* argv[])
         bigIds << e.reservations.hold(fan, *big, n)->id;
     e.payments.pay(fan, bigIds);
 
-    MainWindow window(e, MainWindow::Options{});
+    TestHost host(engine);
+    MainWindow window(*host);
+    SaleSession& sale = window.session();
+    const auto settle = [&host] { settleHost(*host); };
     window.resize(1360, 820);
     window.show();
+    settle();
     // Customers waiting behind: this terminal queued them too.
-    for (qint64 c : {7, 8}) {
-        window.selectCustomer(c);
-        window.selectConcert(1);
-        window.findChild<QAction*>(QStringLiteral("actionJoinQueue"))->trigger();
-    }
-    window.selectCustomer(1);
-    window.selectConcert(1);
-    window.findChild<QAction*>(QStringLiteral("actionJoinQueue"))->trigger();
+    const auto queueUp = [&](qint64 customer) {
+        sale.selectCustomer(customer);
+        settle();
+        sale.selectConcert(1);
+        settle();
+        sale.join();
+        settle();
+    };
+    for (qint64 c : {7, 8, 1})
+        queueUp(c);
     engine.clock.advanceSeconds(10);
     e.queue.activateDue(engine.clock.nowMs()); // admits everyone queued so far, in order
-    for (qint64 c : {9, 10, 11}) {
-        window.selectCustomer(c);
-        window.findChild<QAction*>(QStringLiteral("actionJoinQueue"))->trigger();
-    }
-    window.selectCustomer(1);
-    window.tick();
-    window.selectSchedule(schedule);
-    auto* seats = window.findChild<QAbstractItemView*>(QStringLiteral("seatMap"));
+    for (qint64 c : {9, 10, 11})
+        queueUp(c);
+    sale.selectCustomer(1);
+    settle();
+    sale.selectSchedule(schedule);
+    engine.clock.advanceMs(QueueModel::kPollIntervalMs);
+    settle();
     for (int n : {23, 24}) {
-        for (int r = 0; r < seats->model()->rowCount(); ++r) {
-            const QModelIndex i = seats->model()->index(r, 0);
-            if (i.data(Qt::DisplayRole).toString() == QString::number(n))
-                Q_EMIT static_cast<SeatMapView*>(seats)->seatActivated(i);
-        }
+        sale.activateSeat(sale.seats().rowOfNumber(n));
+        settle();
     }
     engine.clock.advanceSeconds(47);
-    window.tick();
-    app.processEvents();
+    settle();
     const QString mainFile = out.filePath(QStringLiteral("mainwindow-%1.png").arg(lang));
     if (!window.grab().save(mainFile))
         return 1;
 
     window.findChild<QAction*>(QStringLiteral("actionWallet"))->trigger();
+    settle();
     WalletDialog* wallet = window.walletDialog();
     wallet->findChild<QLineEdit*>(QStringLiteral("chargeAmount"))
         ->setText(QStringLiteral("50,000"));
@@ -106,12 +109,10 @@ int main(int argc, char* argv[])
         return 1;
     wallet->close();
 
-    window.selectCustomer(1);
-    window.findChild<QListView*>(QStringLiteral("concertList"))->clearSelection();
-    auto* concerts = window.findChild<QListView*>(QStringLiteral("concertList"));
-    concerts->setCurrentIndex(concerts->model()->index(3, 0));
-    window.selectSchedule(*big);
-    app.processEvents();
+    sale.selectConcert(e.catalogue.schedule(*big)->concertId);
+    settle();
+    sale.selectSchedule(*big);
+    settle();
     const QString stadiumFile = out.filePath(QStringLiteral("stadium-%1.png").arg(lang));
     if (!window.grab().save(stadiumFile))
         return 1;

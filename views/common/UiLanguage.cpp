@@ -7,10 +7,6 @@
 
 namespace boxoffice {
 
-namespace {
-Language g_language = Language::Korean;
-}
-
 QString applyUiLanguage(const QString& requested)
 {
     QString lang = requested;
@@ -40,21 +36,6 @@ QString applyUiLanguage(const QString& requested)
     else
         qWarning("Box Office: no %s translation found in the resources", qPrintable(lang));
     return lang;
-}
-
-void setUiLanguage(Language language)
-{
-    g_language = language;
-}
-
-Language uiLanguage()
-{
-    return g_language;
-}
-
-QString errorText(const Error& error)
-{
-    return error.message(g_language);
 }
 
 } // namespace boxoffice

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Error.h"
+#include "Format.h"
 
 namespace boxoffice {
 
@@ -8,9 +8,5 @@ namespace boxoffice {
 // QLocale (numbers, dates), installs the Qt and Box Office translations, and remembers the
 // choice for service errors, which carry both texts. Returns the language used ("ko"/"en").
 QString applyUiLanguage(const QString& requested);
-
-void setUiLanguage(Language language);
-Language uiLanguage();
-QString errorText(const Error& error);
 
 } // namespace boxoffice

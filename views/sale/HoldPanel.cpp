@@ -1,18 +1,21 @@
 #include "sale/HoldPanel.h"
 
 #include "Format.h"
+#include "SaleSession.h"
+#include "wallet/WalletService.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace boxoffice {
 
-HoldPanel::HoldPanel(HoldsModel& model, QWidget* parent) : QWidget(parent), m_model(model)
+HoldPanel::HoldPanel(SaleSession& session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     setObjectName(QStringLiteral("holdPanel"));
     auto* outer = new QVBoxLayout(this);
@@ -21,7 +24,7 @@ HoldPanel::HoldPanel(HoldsModel& model, QWidget* parent) : QWidget(parent), m_mo
     auto* layout = new QVBoxLayout(box);
     m_table = new QTableView(box);
     m_table->setObjectName(QStringLiteral("holdsTable"));
-    m_table->setModel(&m_model);
+    m_table->setModel(&session.holds());
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -38,6 +41,23 @@ HoldPanel::HoldPanel(HoldsModel& model, QWidget* parent) : QWidget(parent), m_mo
     m_message->setObjectName(QStringLiteral("holdMessage"));
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
+    m_chargeRow = new QWidget(box);
+    m_chargeRow->setObjectName(QStringLiteral("chargeRow"));
+    auto* chargeLayout = new QHBoxLayout(m_chargeRow);
+    chargeLayout->setContentsMargins(0, 0, 0, 0);
+    m_shortfall = new QLabel(m_chargeRow);
+    m_shortfall->setObjectName(QStringLiteral("shortfallLabel"));
+    m_shortfall->setWordWrap(true);
+    m_chargeAmount = new QLineEdit(m_chargeRow);
+    m_chargeAmount->setObjectName(QStringLiteral("chargeAndPayAmount"));
+    m_chargeAmount->setMaximumWidth(140);
+    m_chargeAmount->setAlignment(Qt::AlignRight);
+    m_chargePay = new QPushButton(m_chargeRow);
+    m_chargePay->setObjectName(QStringLiteral("chargeAndPayButton"));
+    chargeLayout->addWidget(m_shortfall, 1);
+    chargeLayout->addWidget(m_chargeAmount);
+    chargeLayout->addWidget(m_chargePay);
+    layout->addWidget(m_chargeRow);
     auto* buttons = new QHBoxLayout;
     m_release = new QPushButton(tr("&Release seat"), box);
     m_release->setObjectName(QStringLiteral("releaseButton"));
@@ -50,30 +70,109 @@ HoldPanel::HoldPanel(HoldsModel& model, QWidget* parent) : QWidget(parent), m_mo
     layout->addLayout(buttons);
     outer->addWidget(box);
 
-    connect(m_pay, &QPushButton::clicked, this, &HoldPanel::payRequested);
+    connect(m_pay, &QPushButton::clicked, &session, &SaleSession::pay);
     connect(m_release, &QPushButton::clicked, this, [this] {
-        const QModelIndex i = m_table->currentIndex();
+        QModelIndex i = m_table->currentIndex();
+        if (!i.isValid() && m_session.holds().rowCount() == 1)
+            i = m_session.holds().index(0, 0); // the only one: no need to pick it first
         if (i.isValid())
-            Q_EMIT releaseRequested(i.data(HoldsModel::ReservationIdRole).toLongLong());
+            m_session.release(i.data(HoldsModel::ReservationIdRole).toLongLong());
     });
-    connect(&m_model, &QAbstractItemModel::modelReset, this, &HoldPanel::refresh);
-    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &HoldPanel::refresh);
+    connect(&session, &SaleSession::holdsChanged, this, &HoldPanel::refresh);
+    connect(&session, &SaleSession::busyChanged, this, &HoldPanel::refresh);
+    connect(&session, &SaleSession::balanceChanged, this, &HoldPanel::refresh);
+    connect(&session, &SaleSession::noticeChanged, this, &HoldPanel::showNotice);
+    connect(&session.holds(), &QAbstractItemModel::rowsRemoved, this, &HoldPanel::refresh);
+    connect(m_chargePay, &QPushButton::clicked, this, &HoldPanel::chargeAndPay);
+    connect(m_chargeAmount, &QLineEdit::returnPressed, this, &HoldPanel::chargeAndPay);
+    connect(m_chargeAmount, &QLineEdit::textEdited, this, &HoldPanel::unconfirm);
     refresh();
+    showNotice();
 }
 
 void HoldPanel::refresh()
 {
-    const int n = m_model.rowCount();
-    m_total->setText(tr("Total: %1 (%n seat(s))", nullptr, n).arg(Format::krw(m_model.total())));
-    m_pay->setEnabled(n > 0);
-    m_release->setEnabled(n > 0);
+    const int n = m_session.holds().rowCount();
+    m_total->setText(tr("Total: %1 (%n seat(s))", nullptr, n).arg(Format::krw(m_session.total())));
+    m_pay->setEnabled(n > 0 && !m_session.isBusy(SaleSession::Command::Pay) &&
+                      !m_session.isBusy(SaleSession::Command::Charge));
+    m_release->setEnabled(n > 0 && !m_session.isBusy(SaleSession::Command::Release));
+
+    const qint64 shortfall = m_session.shortfall();
+    const bool offer = m_chargingAllowed && n > 0 && shortfall > 0;
+    m_chargeRow->setVisible(n > 0 && shortfall > 0);
+    m_chargeAmount->setVisible(offer);
+    m_chargePay->setVisible(offer);
+    if (n > 0 && shortfall > 0) {
+        m_shortfall->setText(offer ? tr("The balance is %1 short.").arg(Format::krw(shortfall))
+                                   : tr("The balance is %1 short. Please pay at the counter.")
+                                         .arg(Format::krw(shortfall)));
+        if (shortfall != m_offered) {
+            m_offered = shortfall;
+            m_chargeAmount->setText(QLocale().toString(shortfall));
+            unconfirm();
+        }
+    } else {
+        m_offered = 0;
+        unconfirm();
+    }
+    m_chargePay->setEnabled(offer && !m_session.isBusy(SaleSession::Command::Charge) &&
+                            !m_session.isBusy(SaleSession::Command::Pay));
 }
 
-void HoldPanel::setMessage(const QString& text, bool error)
+void HoldPanel::setChargingAllowed(bool allowed)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;")
-                                   : QStringLiteral("color: #0b6a0b;"));
-    m_message->setText(text);
+    m_chargingAllowed = allowed;
+    refresh();
+}
+
+void HoldPanel::unconfirm()
+{
+    m_confirming = false;
+    m_chargePay->setText(tr("C&harge and pay"));
+}
+
+void HoldPanel::chargeAndPay()
+{
+    if (!m_chargePay->isVisible() || !m_chargePay->isEnabled())
+        return;
+    const auto amount = WalletService::parseAmount(m_chargeAmount->text());
+    if (!amount) {
+        m_shortfall->setText(errorText(amount.error()));
+        return;
+    }
+    if (!m_confirming) {
+        // The one confirmation, in place: the same button, now naming the money.
+        m_confirming = true;
+        m_chargePay->setText(tr("Confirm: charge %1 and pay").arg(Format::krw(*amount)));
+        m_chargePay->setFocus();
+        return;
+    }
+    unconfirm();
+    m_session.charge(*amount, true);
+}
+
+void HoldPanel::showNotice()
+{
+    const auto& notice = m_session.notice();
+    using Kind = SaleSession::Notice::Kind;
+    QString style;
+    switch (notice.kind) {
+    case Kind::Error:
+        style = QStringLiteral("color: #b00020;");
+        break;
+    case Kind::Warning:
+        style = QStringLiteral("color: #8a4b00;");
+        break;
+    case Kind::Success:
+        style = QStringLiteral("color: #0b6a0b;");
+        break;
+    case Kind::Info:
+    case Kind::None:
+        break;
+    }
+    m_message->setStyleSheet(style);
+    m_message->setText(notice.text);
 }
 
 QString HoldPanel::message() const

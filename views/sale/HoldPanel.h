@@ -1,39 +1,51 @@
 #pragma once
 
-#include "HoldsModel.h"
-
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableView;
 
 namespace boxoffice {
 
-// The customer's holds with their countdowns, the total, and Pay.
+class SaleSession;
+
+// The customer's holds with their countdowns, the total, what the sale says now, and Pay. When
+// the balance is short of the total it says by how much and offers "Charge and pay" in place
+// (the shortfall pre-filled, one confirmation on the button itself, no dialog).
 class HoldPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit HoldPanel(HoldsModel& model, QWidget* parent = nullptr);
+    explicit HoldPanel(SaleSession& session, QWidget* parent = nullptr);
 
     void refresh();
-    void setMessage(const QString& text, bool error);
     QString message() const;
     QPushButton* payButton() const { return m_pay; }
-
-Q_SIGNALS:
-    void payRequested();
-    void releaseRequested(qint64 reservationId);
+    // Whether "Charge and pay" is offered (a kiosk without charging sends people to the
+    // counter instead).
+    void setChargingAllowed(bool allowed);
 
 private:
-    HoldsModel& m_model;
+    void showNotice();
+    void chargeAndPay();
+    void unconfirm();
+
+    SaleSession& m_session;
     QTableView* m_table;
     QLabel* m_total;
     QLabel* m_message;
     QPushButton* m_pay;
     QPushButton* m_release;
+    QWidget* m_chargeRow;
+    QLabel* m_shortfall;
+    QLineEdit* m_chargeAmount;
+    QPushButton* m_chargePay;
+    bool m_chargingAllowed = true;
+    bool m_confirming = false;
+    qint64 m_offered = 0;
 };
 
 } // namespace boxoffice

@@ -1,6 +1,7 @@
 #include "sale/QueuePanel.h"
 
 #include "Format.h"
+#include "SaleSession.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -17,8 +18,10 @@ namespace {
 constexpr qint64 kHighlightMs = 10'000;
 }
 
-QueuePanel::QueuePanel(QueueModel& model, const Clock& clock, QWidget* parent)
-    : QWidget(parent), m_model(model), m_clock(clock)
+QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
+    : QWidget(parent), m_session(session),
+      m_highlight(new ClockTimer(session.host().uiClock(), this)),
+      m_second(new ClockTimer(session.host().clock(), this))
 {
     setObjectName(QStringLiteral("queuePanel"));
     auto* layout = new QVBoxLayout(this);
@@ -51,7 +54,7 @@ QueuePanel::QueuePanel(QueueModel& model, const Clock& clock, QWidget* parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("queueTable"));
-    m_table->setModel(&m_model);
+    m_table->setModel(&session.queue());
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -63,8 +66,25 @@ QueuePanel::QueuePanel(QueueModel& model, const Clock& clock, QWidget* parent)
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
-    connect(m_join, &QPushButton::clicked, this, &QueuePanel::joinRequested);
-    connect(&m_model, &QueueModel::statusChanged, this, &QueuePanel::refresh);
+    m_highlight->setSingleShot(true);
+    connect(m_highlight, &ClockTimer::timeout, this, &QueuePanel::refresh);
+    // The time left once admitted counts down every second of the engine's clock.
+    m_second->setInterval(1000);
+    connect(m_second, &ClockTimer::timeout, this, &QueuePanel::refresh);
+    m_second->start();
+    connect(m_join, &QPushButton::clicked, &session, &SaleSession::join);
+    for (auto signal :
+         {&SaleSession::queueChanged, &SaleSession::customerChanged, &SaleSession::concertChanged})
+        connect(&session, signal, this, &QueuePanel::refresh);
+    connect(&session, &SaleSession::busyChanged, this, &QueuePanel::refresh);
+    connect(&session.queue(), &QueueModel::admitted, this,
+            [this](qint64 customerId, const QString& name, const QString& concert) {
+                if (customerId == m_session.customer().id)
+                    announce(tr("%1 (#%2) may now choose seats for %3.")
+                                 .arg(name)
+                                 .arg(customerId)
+                                 .arg(concert));
+            });
     refresh();
 }
 
@@ -73,64 +93,69 @@ void QueuePanel::setTableVisible(bool visible)
     m_table->setVisible(visible);
 }
 
-void QueuePanel::follow(qint64 customerId, qint64 concertId)
+void QueuePanel::announce(const QString& text)
 {
-    if (customerId != m_customerId || concertId != m_concertId)
-        m_startPosition = 0;
-    m_customerId = customerId;
-    m_concertId = concertId;
-    refresh();
-}
-
-void QueuePanel::highlightAdmission(const QString& text)
-{
-    m_highlightUntilMs = m_clock.nowMs() + kHighlightMs;
     m_announce->setText(text);
+    m_highlight->start(kHighlightMs);
     refresh();
 }
 
 void QueuePanel::refresh()
 {
-    const bool highlight = m_clock.nowMs() < m_highlightUntilMs;
+    const qint64 customerId = m_session.customer().id;
+    const qint64 concertId = m_session.concertId();
+    if (customerId != m_followedCustomer || concertId != m_followedConcert) {
+        m_followedCustomer = customerId;
+        m_followedConcert = concertId;
+        m_startPosition = 0;
+        m_highlight->stop();
+    }
+    const QueueModel::Entry* e = m_session.queueEntry();
+    const auto stage = e ? e->stage() : QueueModel::Stage::Expired;
+    // An admission is news while it holds: not after the token is used, nor for someone else.
+    const bool highlight = m_highlight->isActive() && e && stage == QueueModel::Stage::Admitted;
     m_box->setStyleSheet(highlight
                              ? QStringLiteral("QGroupBox#queueStatusBox { background: #dff6dd; }")
                              : QString());
     if (!highlight)
         m_announce->clear();
-    const QueueModel::Entry* e = m_model.find(m_customerId, m_concertId);
-    m_join->setEnabled(m_customerId > 0 && m_concertId > 0);
+    m_join->setEnabled(customerId > 0 && concertId > 0 &&
+                       !m_session.isBusy(SaleSession::Command::Join));
+    m_join->setText(e && (stage == QueueModel::Stage::Paid || stage == QueueModel::Stage::Expired)
+                        ? tr("&Join queue again")
+                        : tr("&Join queue"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
     if (!e) {
-        m_state->setText(m_customerId > 0 && m_concertId > 0
-                             ? tr("Not in the queue")
-                             : tr("Choose a customer and a concert"));
+        m_state->setText(customerId > 0 && concertId > 0 ? tr("Not in the queue")
+                                                         : tr("Choose a customer and a concert"));
         m_position->setText(QStringLiteral("—"));
         m_wait->setText(QStringLiteral("—"));
-        m_progress->setRange(0, 1);
-        m_progress->setValue(0);
         return;
     }
-    m_state->setText(QueueModel::stateText(*e));
-    const bool live = !e->used && !e->expired;
-    if (live && e->status.state == QueueState::Waiting) {
+    m_state->setText(QueueModel::stageText(stage));
+    switch (stage) {
+    case QueueModel::Stage::Waiting:
         m_startPosition = std::max(m_startPosition, e->status.position);
         m_position->setText(tr("%1 (next to enter: 1)").arg(e->status.position));
         m_wait->setText(
             tr("about %1").arg(Format::countdown(e->status.estimatedWaitSeconds * 1000)));
         m_progress->setRange(0, int(std::max<qint64>(1, m_startPosition)));
         m_progress->setValue(int(m_startPosition - e->status.position + 1));
-        m_join->setText(tr("&Join queue"));
-    } else if (live && e->status.state == QueueState::Active) {
-        m_position->setText(tr("Admitted"));
+        break;
+    case QueueModel::Stage::Admitted:
+        m_position->setText(tr("Your turn"));
         m_wait->setText(
-            tr("%1 left to buy").arg(Format::countdown(e->status.expiresAtMs - m_clock.nowMs())));
-        m_progress->setRange(0, 1);
+            tr("%1 left to buy")
+                .arg(Format::countdown(e->status.expiresAtMs - m_session.host().clock().nowMs())));
         m_progress->setValue(1);
-    } else {
+        break;
+    case QueueModel::Stage::Paid:
+    case QueueModel::Stage::Expired:
         m_position->setText(QStringLiteral("—"));
         m_wait->setText(QStringLiteral("—"));
-        m_progress->setRange(0, 1);
-        m_progress->setValue(e->used ? 1 : 0);
-        m_join->setText(tr("&Join queue again"));
+        m_progress->setValue(stage == QueueModel::Stage::Paid ? 1 : 0);
+        break;
     }
 }
 

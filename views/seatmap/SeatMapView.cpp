@@ -3,11 +3,12 @@
 #include "SeatMapModel.h"
 #include "seatmap/SeatDelegate.h"
 
+#include "core/Clock.h"
+
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QScrollBar>
-#include <QTimer>
 
 namespace boxoffice {
 
@@ -36,9 +37,14 @@ SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
         QStringLiteral("QLabel { background: #fff4ce; color: #5c3c00; border: 1px solid #c79a00;"
                        " border-radius: 4px; padding: 4px 8px; }"));
     m_bubble->hide();
-    m_bubbleTimer = new QTimer(this);
+}
+
+void SeatMapView::setClock(const Clock& clock)
+{
+    delete m_bubbleTimer;
+    m_bubbleTimer = new ClockTimer(clock, this);
     m_bubbleTimer->setSingleShot(true);
-    connect(m_bubbleTimer, &QTimer::timeout, m_bubble, &QLabel::hide);
+    connect(m_bubbleTimer, &ClockTimer::timeout, m_bubble, &QLabel::hide);
 }
 
 void SeatMapView::setModel(QAbstractItemModel* model)
@@ -47,38 +53,24 @@ void SeatMapView::setModel(QAbstractItemModel* model)
         disconnect(this->model(), &QAbstractItemModel::modelReset, this, nullptr);
     }
     QAbstractItemView::setModel(model);
+    m_seats = qobject_cast<SeatMapModel*>(model);
     if (model) {
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
-            rebuildGrid();
+            takeGrid();
             fitSmallHall();
             updateGeometries();
             viewport()->update();
         });
     }
-    rebuildGrid();
+    takeGrid();
     updateGeometries();
 }
 
-void SeatMapView::rebuildGrid()
+void SeatMapView::takeGrid()
 {
-    m_gridWidth = 0;
-    m_gridHeight = 0;
-    m_rowByCell.clear();
-    if (!model())
-        return;
-    const int rows = model()->rowCount();
-    for (int r = 0; r < rows; ++r) {
-        const QModelIndex i = model()->index(r, 0);
-        m_gridWidth = std::max(m_gridWidth, i.data(SeatMapModel::GridXRole).toInt() + 1);
-        m_gridHeight = std::max(m_gridHeight, i.data(SeatMapModel::GridYRole).toInt() + 1);
-    }
-    m_rowByCell.fill(-1, qsizetype(m_gridWidth) * m_gridHeight);
-    for (int r = 0; r < rows; ++r) {
-        const QModelIndex i = model()->index(r, 0);
-        const int x = i.data(SeatMapModel::GridXRole).toInt();
-        const int y = i.data(SeatMapModel::GridYRole).toInt();
-        m_rowByCell[qsizetype(y) * m_gridWidth + x] = r;
-    }
+    const QSize grid = m_seats ? m_seats->gridSize() : QSize();
+    m_gridWidth = grid.width();
+    m_gridHeight = grid.height();
 }
 
 void SeatMapView::fitSmallHall()
@@ -102,22 +94,14 @@ void SeatMapView::fitSmallHall()
     setCellSize(std::max(snapped, m_minFitCell));
 }
 
-QSize SeatMapView::gridSize() const
-{
-    return {m_gridWidth, m_gridHeight};
-}
-
 int SeatMapView::rowAtCell(int x, int y) const
 {
-    if (x < 0 || y < 0 || x >= m_gridWidth || y >= m_gridHeight)
-        return -1;
-    return m_rowByCell.at(qsizetype(y) * m_gridWidth + x);
+    return m_seats ? m_seats->rowAt(x, y) : -1;
 }
 
 QPoint SeatMapView::cellOf(const QModelIndex& index) const
 {
-    return {index.data(SeatMapModel::GridXRole).toInt(),
-            index.data(SeatMapModel::GridYRole).toInt()};
+    return m_seats ? m_seats->cellOf(index.row()) : QPoint();
 }
 
 QPoint SeatMapView::origin() const
@@ -219,7 +203,8 @@ void SeatMapView::showInlineMessage(const QModelIndex& index, const QString& tex
     m_bubble->move(at);
     m_bubble->show();
     m_bubble->raise();
-    m_bubbleTimer->start(kBubbleMs);
+    if (m_bubbleTimer)
+        m_bubbleTimer->start(kBubbleMs);
 }
 
 QString SeatMapView::inlineMessage() const
@@ -319,7 +304,7 @@ void SeatMapView::paintEvent(QPaintEvent* event)
 {
     QPainter p(viewport());
     p.fillRect(event->rect(), palette().base());
-    if (!model() || m_gridWidth == 0) {
+    if (!model() || m_gridWidth <= 0 || m_gridHeight <= 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(viewport()->rect(), Qt::AlignCenter, tr("Choose a concert and a date."));
         return;
@@ -349,7 +334,7 @@ void SeatMapView::paintEvent(QPaintEvent* event)
         selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
     for (int y = y0; y <= y1; ++y) {
         for (int x = x0; x <= x1; ++x) {
-            const int row = m_rowByCell.at(qsizetype(y) * m_gridWidth + x);
+            const int row = m_seats->rowAt(x, y);
             if (row < 0)
                 continue;
             const QModelIndex i = model()->index(row, 0);

@@ -4,9 +4,12 @@
 #include <QPointer>
 
 class QLabel;
-class QTimer;
 
 namespace boxoffice {
+
+class Clock;
+class ClockTimer;
+class SeatMapModel;
 
 // Paints a SeatMapModel on its grid, only the cells in view (50,000 seats cost what the screen
 // shows). Arrow keys move, Space/Enter or a click activates, Ctrl+wheel and Ctrl +/- zoom.
@@ -17,7 +20,10 @@ class SeatMapView : public QAbstractItemView
 public:
     explicit SeatMapView(QWidget* parent = nullptr);
 
+    // A SeatMapModel: the view paints from its grid index.
     void setModel(QAbstractItemModel* model) override;
+    // The clock that times inline messages (the window's clock; set before showing any).
+    void setClock(const Clock& clock);
     QRect visualRect(const QModelIndex& index) const override;
     void scrollTo(const QModelIndex& index, ScrollHint hint = EnsureVisible) override;
     QModelIndex indexAt(const QPoint& point) const override;
@@ -57,19 +63,18 @@ protected:
 
 private:
     QPoint cellOf(const QModelIndex& index) const;
-    QSize gridSize() const;
     int rowAtCell(int x, int y) const;
-    void rebuildGrid();
+    void takeGrid();
     void fitSmallHall();
     QPoint origin() const;
 
+    SeatMapModel* m_seats = nullptr;
     int m_cell = 36;
     int m_minFitCell = 24;
     int m_gridWidth = 0;
     int m_gridHeight = 0;
-    QList<int> m_rowByCell; // m_gridWidth * m_gridHeight, -1 where no seat
     QLabel* m_bubble = nullptr;
-    QTimer* m_bubbleTimer = nullptr;
+    ClockTimer* m_bubbleTimer = nullptr;
     QString m_lockedReason;
 };
 

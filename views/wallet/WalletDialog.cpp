@@ -1,7 +1,8 @@
 #include "wallet/WalletDialog.h"
 
 #include "Format.h"
-#include "common/UiLanguage.h"
+#include "SaleSession.h"
+#include "wallet/WalletService.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -15,8 +16,8 @@
 
 namespace boxoffice {
 
-WalletDialog::WalletDialog(WalletService& wallet, QWidget* parent)
-    : QDialog(parent), m_wallet(wallet), m_ledger(wallet, this)
+WalletDialog::WalletDialog(SaleSession& session, QWidget* parent)
+    : QDialog(parent), m_session(session), m_ledger(session.host(), this)
 {
     setObjectName(QStringLiteral("walletDialog"));
     setWindowTitle(tr("Wallet"));
@@ -85,17 +86,29 @@ WalletDialog::WalletDialog(WalletService& wallet, QWidget* parent)
     connect(m_amount, &QLineEdit::textChanged, this, &WalletDialog::validate);
     connect(m_amount, &QLineEdit::returnPressed, this, &WalletDialog::charge);
     connect(m_charge, &QPushButton::clicked, this, &WalletDialog::charge);
+    connect(&session, &SaleSession::balanceChanged, this, &WalletDialog::showBalance);
+    connect(&session, &SaleSession::customerChanged, this, &WalletDialog::showCustomer);
+    connect(&session, &SaleSession::busyChanged, this, &WalletDialog::validate);
     resize(560, 520);
-    validate();
+    showCustomer();
 }
 
-void WalletDialog::setCustomer(qint64 customerId, const QString& name)
+void WalletDialog::showCustomer()
 {
-    m_customerId = customerId;
-    m_title->setText(tr("%1 (member #%2)").arg(name).arg(customerId));
+    const Customer& c = m_session.customer();
+    m_title->setText(c.id > 0 ? tr("%1 (member #%2)").arg(c.name).arg(c.id) : QString());
     m_amount->clear();
     m_message->clear();
-    reload();
+    m_ledger.setCustomer(c.id);
+    showBalance();
+}
+
+void WalletDialog::showBalance()
+{
+    m_balanceLabel->setText(tr("Balance: %1").arg(Format::krw(m_session.balance())));
+    if (m_ledger.customerId() > 0)
+        m_ledger.reload();
+    validate();
 }
 
 void WalletDialog::setAmount(qint64 amount)
@@ -104,44 +117,33 @@ void WalletDialog::setAmount(qint64 amount)
     m_amount->setFocus();
 }
 
-void WalletDialog::reload()
-{
-    const auto b = m_wallet.balance(m_customerId);
-    if (b) {
-        m_balance = *b;
-        m_balanceLabel->setText(tr("Balance: %1").arg(Format::krw(m_balance)));
-    } else {
-        m_balanceLabel->setText(errorText(b.error()));
-    }
-    if (auto r = m_ledger.setCustomer(m_customerId); !r)
-        m_message->setText(errorText(r.error()));
-    validate();
-}
-
 void WalletDialog::validate()
 {
     const QString text = m_amount->text().trimmed();
+    const bool busy = m_session.isBusy(SaleSession::Command::Charge);
     if (text.isEmpty()) {
-        m_message->setText(tr("Charges are whole won from 1 to 1,000,000 each; a balance may hold"
-                              " at most 10,000,000."));
+        m_message->setText(tr("Charges are whole won from 1 to %L1 each; a balance may hold at"
+                              " most %L2.")
+                               .arg(WalletService::kMaxCharge)
+                               .arg(WalletService::kMaxBalance));
         m_message->setStyleSheet(QString());
         m_charge->setEnabled(false);
         return;
     }
     const auto amount = WalletService::parseAmount(text);
+    const qint64 balance = m_session.balance();
     QString problem;
     if (!amount)
         problem = errorText(amount.error());
-    else if (m_balance + *amount > WalletService::kMaxBalance)
+    else if (balance + *amount > WalletService::kMaxBalance)
         problem = tr("After this charge the balance would be %1; the most a balance may hold is"
-                     " 10,000,000 KRW.")
-                      .arg(Format::krw(m_balance + *amount));
-    m_charge->setEnabled(problem.isEmpty() && m_customerId > 0);
+                     " %2.")
+                      .arg(Format::krw(balance + *amount), Format::krw(WalletService::kMaxBalance));
+    m_charge->setEnabled(problem.isEmpty() && m_session.hasCustomer() && !busy);
     m_message->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     m_message->setText(
-        problem.isEmpty()
-            ? tr("New balance after charging: %1").arg(Format::krw(m_balance + *amount))
-            : problem);
+        problem.isEmpty() ? tr("New balance after charging: %1").arg(Format::krw(balance + *amount))
+                          : problem);
 }
 
 void WalletDialog::charge()
@@ -151,18 +153,18 @@ void WalletDialog::charge()
         validate();
         return;
     }
-    const auto after = m_wallet.charge(m_customerId, *amount);
-    if (!after) {
-        m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
-        m_message->setText(errorText(after.error()));
-        return;
-    }
-    m_amount->clear();
-    reload();
-    m_message->setStyleSheet(QString());
-    m_message->setText(
-        tr("Charged %1. New balance: %2.").arg(Format::krw(*amount), Format::krw(*after)));
-    Q_EMIT charged(m_customerId, *after);
+    m_session.charge(*amount, false).then(this, [this, amount](Result<qint64> after) {
+        if (!after) {
+            m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+            m_message->setText(errorText(after.error()));
+            return;
+        }
+        m_amount->clear();
+        m_message->setStyleSheet(QString());
+        m_message->setText(
+            tr("Charged %1. New balance: %2.").arg(Format::krw(*amount), Format::krw(*after)));
+    });
+    validate();
 }
 
 } // namespace boxoffice

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "LedgerModel.h"
-#include "wallet/WalletService.h"
 
 #include <QDialog>
 
@@ -12,31 +11,29 @@ class QTableView;
 
 namespace boxoffice {
 
-// A customer's wallet: balance, a validated charge with quick amounts, and the ledger (W1–W6).
+class SaleSession;
+
+// The sale customer's wallet: balance, a validated charge with quick amounts, and the ledger
+// (W1–W6). Charging goes through the sale, so every panel sees the new balance.
 class WalletDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    WalletDialog(WalletService& wallet, QWidget* parent = nullptr);
+    explicit WalletDialog(SaleSession& session, QWidget* parent = nullptr);
 
-    void setCustomer(qint64 customerId, const QString& name);
+    // Shows the sale's current customer, with nothing typed.
+    void showCustomer();
     // Pre-fills the charge field (the shortfall of a payment, say).
     void setAmount(qint64 amount);
-    qint64 balance() const { return m_balance; }
-
-Q_SIGNALS:
-    void charged(qint64 customerId, qint64 newBalance);
 
 private:
     void validate();
     void charge();
-    void reload();
+    void showBalance();
 
-    WalletService& m_wallet;
+    SaleSession& m_session;
     LedgerModel m_ledger;
-    qint64 m_customerId = 0;
-    qint64 m_balance = 0;
     QLabel* m_title;
     QLabel* m_balanceLabel;
     QLineEdit* m_amount;

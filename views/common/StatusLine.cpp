@@ -1,0 +1,72 @@
+#include "common/StatusLine.h"
+
+#include "Format.h"
+#include "engine/EngineHost.h"
+
+#include <QLabel>
+#include <QStatusBar>
+
+namespace boxoffice {
+
+StatusLine::StatusLine(QStatusBar* bar, EngineHost& host, QObject* parent)
+    : QObject(parent), m_bar(bar), m_host(host), m_clear(new ClockTimer(host.uiClock(), this))
+{
+    m_connection = new QLabel(bar);
+    m_connection->setObjectName(QStringLiteral("connectionLabel"));
+    m_connection->setStyleSheet(
+        QStringLiteral("QLabel { background: #fde7e9; color: #a4262c; padding: 2px 6px; }"));
+    m_connection->setWordWrap(true);
+    m_connection->hide();
+    bar->addPermanentWidget(m_connection, 1);
+    m_database = new QLabel(bar);
+    m_database->setObjectName(QStringLiteral("databaseLabel"));
+    bar->addPermanentWidget(m_database);
+    m_database->setText(tr("Database: %1").arg(host.databaseName()));
+
+    m_clear->setSingleShot(true);
+    connect(m_clear, &ClockTimer::timeout, bar, &QStatusBar::clearMessage);
+    connect(&host, &EngineHost::databaseUnavailable, this, [this](const Error& e) {
+        m_unavailable = errorText(e);
+        updateConnection();
+    });
+    connect(&host, &EngineHost::databaseAvailable, this, [this] {
+        m_unavailable.clear();
+        updateConnection();
+    });
+    connect(&host, &EngineHost::stalledChanged, this, [this](bool stalled) {
+        m_stalled = stalled;
+        updateConnection();
+    });
+    connect(&host, &EngineHost::schedulerFailed, this, &StatusLine::showError);
+}
+
+void StatusLine::showMessage(const QString& text, qint64 ms)
+{
+    m_bar->showMessage(text);
+    m_clear->start(ms);
+}
+
+void StatusLine::showError(const Error& error)
+{
+    showMessage(errorText(error), 10'000);
+}
+
+QString StatusLine::connectionProblem() const
+{
+    return m_connection->isVisible() ? m_connection->text() : QString();
+}
+
+void StatusLine::updateConnection()
+{
+    const bool wasShown = !m_connection->isHidden();
+    QString text = m_unavailable;
+    if (text.isEmpty() && m_stalled)
+        text = tr("The database is not answering. Waiting for it; what was asked is kept until it"
+                  " answers.");
+    m_connection->setText(text);
+    m_connection->setVisible(!text.isEmpty());
+    if (wasShown && text.isEmpty())
+        showMessage(tr("The database is back."));
+}
+
+} // namespace boxoffice

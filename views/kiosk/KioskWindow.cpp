@@ -1,0 +1,157 @@
+#include "kiosk/KioskWindow.h"
+
+#include "Format.h"
+#include "kiosk/KioskStartScreen.h"
+#include "sale/CatalogPanel.h"
+#include "sale/HoldPanel.h"
+#include "sale/QueuePanel.h"
+#include "sale/SeatMapPanel.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace boxoffice {
+
+namespace {
+constexpr qint64 kBannerMs = 10'000;
+constexpr int kTarget = 48; // the smallest thing a finger must hit, in pixels
+} // namespace
+
+KioskWindow::KioskWindow(EngineHost& host, Options options, QWidget* parent)
+    : QWidget(parent), m_host(host), m_options(options), m_queue(host, this),
+      m_session(host, m_queue, this), m_idle(host.uiClock(), this),
+      m_bannerTimer(host.uiClock(), this)
+{
+    setObjectName(QStringLiteral("kioskWindow"));
+    setWindowTitle(tr("Box Office — Self-service"));
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.5);
+    setFont(f);
+
+    auto* layout = new QVBoxLayout(this);
+    m_pages = new QStackedWidget(this);
+    m_start = new KioskStartScreen(m_session, m_pages);
+    m_pages->addWidget(m_start);
+    m_pages->addWidget(buildSaleScreen());
+    layout->addWidget(m_pages);
+
+    connect(m_start, &KioskStartScreen::started, this, [this] {
+        m_pages->setCurrentIndex(1);
+        showCustomer();
+    });
+    connect(&m_session, &SaleSession::customerChanged, this, &KioskWindow::showCustomer);
+    connect(&m_session, &SaleSession::balanceChanged, this, &KioskWindow::showCustomer);
+    connect(&m_session, &SaleSession::statusMessage, this, &KioskWindow::showBanner);
+    m_bannerTimer.setSingleShot(true);
+    connect(&m_bannerTimer, &ClockTimer::timeout, m_banner, &QLabel::clear);
+
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(qint64(m_options.idleResetSeconds) * 1000);
+    connect(&m_idle, &ClockTimer::timeout, this, &KioskWindow::resetToStart);
+    m_idle.start();
+    qApp->installEventFilter(this);
+    m_session.loadConcerts();
+    m_start->clear();
+}
+
+KioskWindow::~KioskWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+QWidget* KioskWindow::buildSaleScreen()
+{
+    auto* page = new QWidget(m_pages);
+    auto* layout = new QVBoxLayout(page);
+    auto* top = new QHBoxLayout;
+    m_who = new QLabel(page);
+    m_who->setObjectName(QStringLiteral("kioskCustomer"));
+    auto* finish = new QPushButton(tr("Finish"), page);
+    finish->setObjectName(QStringLiteral("kioskFinishButton"));
+    top->addWidget(m_who, 1);
+    top->addWidget(finish);
+    layout->addLayout(top);
+    m_banner = new QLabel(page);
+    m_banner->setObjectName(QStringLiteral("kioskBanner"));
+    m_banner->setWordWrap(true);
+    QFont big = m_banner->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_banner->setFont(big);
+    layout->addWidget(m_banner);
+
+    auto* split = new QSplitter(Qt::Horizontal, page);
+    m_catalog = new CatalogPanel(m_session, split);
+    m_catalog->setKioskStyle();
+    m_seats = new SeatMapPanel(m_session, true, split);
+    auto* right = new QWidget(split);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_queuePanel = new QueuePanel(m_session, right);
+    m_queuePanel->setTableVisible(false);
+    m_holdPanel = new HoldPanel(m_session, right);
+    m_holdPanel->setChargingAllowed(m_options.allowCharge);
+    rightLayout->addWidget(m_queuePanel, 1);
+    rightLayout->addWidget(m_holdPanel, 1);
+    split->addWidget(m_catalog);
+    split->addWidget(m_seats);
+    split->addWidget(right);
+    split->setSizes({340, 600, 340});
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+    for (QPushButton* b : page->findChildren<QPushButton*>())
+        b->setMinimumHeight(kTarget);
+    connect(finish, &QPushButton::clicked, this, &KioskWindow::resetToStart);
+    return page;
+}
+
+bool KioskWindow::isOnStartScreen() const
+{
+    return m_pages->currentIndex() == 0;
+}
+
+void KioskWindow::showCustomer()
+{
+    const Customer& c = m_session.customer();
+    // A passer-by may read the screen: the name half hidden, never the phone.
+    m_who->setText(c.id > 0 ? tr("%1 · balance %2").arg(maskedName(c.name), Format::krw(c.balance))
+                            : QString());
+}
+
+void KioskWindow::showBanner(const QString& text)
+{
+    m_banner->setText(text);
+    m_bannerTimer.start(kBannerMs);
+}
+
+void KioskWindow::resetToStart()
+{
+    m_session.reset();
+    m_banner->clear();
+    m_pages->setCurrentIndex(0);
+    m_start->clear();
+    m_idle.start();
+}
+
+bool KioskWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+        m_idle.start();
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace boxoffice
