@@ -24,12 +24,14 @@ int runGui(const AppOptions& options, const Clock& clock)
     auto opened = host.open([&options, &clock] { return openEngine(options, clock); });
     QProgressDialog opening(QObject::tr("Opening the database…"), QString(), 0, 0);
     opening.setWindowTitle(QObject::tr("Box Office"));
-    opening.setMinimumDuration(500);
+    opening.hide();
     QEventLoop wait;
     opened.then(&wait, [&wait](const Result<void>&) { wait.quit(); });
+    // Said only if it takes long enough to notice (a server on the network, a first migration).
+    ClockTimer::singleShot(uiClock, 500, &wait, [&opening] { opening.show(); });
     if (!opened.isFinished())
         wait.exec();
-    opening.reset();
+    opening.hide();
     if (const Result<void> r = opened.result(); !r) {
         // Said in the window's language, and on stderr for whoever started it.
         QTextStream(stderr) << "boxoffice: " << r.error().message(Language::English) << Qt::endl;

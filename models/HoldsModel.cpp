@@ -3,6 +3,8 @@
 #include "AsyncLoad.h"
 #include "Format.h"
 
+#include <QColor>
+
 namespace boxoffice {
 
 HoldsModel::HoldsModel(EngineHost& host, QObject* parent)
@@ -78,6 +80,12 @@ void HoldsModel::tick()
         arm();
         Q_EMIT holdsExpired(expired);
     }
+    for (const Reservation& r : std::as_const(m_holds)) {
+        if (r.expiresAtMs - now <= kEndingSoonMs && !m_warned.contains(r.id)) {
+            m_warned.insert(r.id);
+            Q_EMIT holdEndingSoon(r);
+        }
+    }
 }
 
 qint64 HoldsModel::total() const
@@ -116,6 +124,10 @@ QVariant HoldsModel::data(const QModelIndex& index, int role) const
         return r.id;
     if (role == RemainingMsRole)
         return remaining;
+    if (role == EndingSoonRole)
+        return remaining <= kEndingSoonMs;
+    if (role == Qt::ForegroundRole && index.column() == TimeLeftColumn && remaining <= kEndingSoonMs)
+        return QColor(0xb0, 0x00, 0x20);
     if (role == Qt::TextAlignmentRole && index.column() != SeatColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

@@ -3,6 +3,7 @@
 #include "engine/EngineHost.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace boxoffice {
 
@@ -14,7 +15,8 @@ class HoldsModel : public QAbstractTableModel
 
 public:
     enum Column { SeatColumn, PriceColumn, TimeLeftColumn, ColumnCount };
-    enum Role { ReservationIdRole = Qt::UserRole + 1, RemainingMsRole };
+    enum Role { ReservationIdRole = Qt::UserRole + 1, RemainingMsRole, EndingSoonRole };
+    static constexpr qint64 kEndingSoonMs = 30'000;
 
     explicit HoldsModel(EngineHost& host, QObject* parent = nullptr);
 
@@ -37,6 +39,8 @@ public:
 Q_SIGNALS:
     // Holds whose time ran out, dropped from the model just now.
     void holdsExpired(const QList<boxoffice::Reservation>& expired);
+    // A hold has kEndingSoonMs or less left (once per hold).
+    void holdEndingSoon(const boxoffice::Reservation& hold);
 
 private:
     void apply(QList<Reservation> holds);
@@ -46,6 +50,7 @@ private:
     qint64 m_customerId = 0;
     QList<Reservation> m_holds;
     quint64 m_generation = 0;
+    QSet<qint64> m_warned; // holds already said to be ending soon
     ClockTimer m_second;
     ClockTimer m_nextExpiry;
 };

@@ -17,6 +17,10 @@ SaleSession::SaleSession(EngineHost& host, QueueModel& queue, QObject* parent)
       m_holdWatch(host.clock(), this)
 {
     connect(&m_holds, &HoldsModel::holdsExpired, this, &SaleSession::onHoldsExpired);
+    connect(&m_holds, &HoldsModel::holdEndingSoon, this, [this](const Reservation& r) {
+        setNotice(Notice::Kind::Warning,
+                  tr("Seat %1: under 30 seconds left to pay.").arg(r.seatLabel));
+    });
     connect(&m_holds, &QAbstractItemModel::modelReset, this, &SaleSession::afterHoldsChanged);
     connect(&m_queue, &QueueModel::statusChanged, this, [this](qint64 customerId, qint64 concert) {
         if (customerId == m_customer.id && concert == m_concertId)
@@ -94,11 +98,11 @@ void SaleSession::end(Command command)
         Q_EMIT busyChanged(command, false);
 }
 
-void SaleSession::setNotice(Notice::Kind kind, const QString& text)
+void SaleSession::setNotice(Notice::Kind kind, const QString& text, bool aboutShortfall)
 {
     if (m_notice.kind == kind && m_notice.text == text)
         return;
-    m_notice = Notice{kind, text};
+    m_notice = Notice{kind, text, aboutShortfall};
     Q_EMIT noticeChanged();
 }
 
@@ -148,8 +152,15 @@ QFuture<Result<void>> SaleSession::selectCustomer(qint64 customerId)
             Q_EMIT customerChanged();
             Q_EMIT balanceChanged();
             Q_EMIT queueChanged();
+            joinIfNew();
             return {};
         });
+}
+
+void SaleSession::joinIfNew()
+{
+    if (hasCustomer() && m_concertId > 0 && !queueEntry())
+        join();
 }
 
 void SaleSession::selectConcert(qint64 concertId)
@@ -163,6 +174,7 @@ void SaleSession::selectConcert(qint64 concertId)
     m_seats.setSchedule(0);
     Q_EMIT concertChanged();
     Q_EMIT queueChanged();
+    joinIfNew();
     // The first date with seats left is chosen by itself: one action fewer for everybody.
     m_schedules.setConcert(concertId).then(this, [this, concertId](Result<void> r) {
         if (!r) {
@@ -414,7 +426,7 @@ void SaleSession::refreshBalance()
 void SaleSession::afterHoldsChanged()
 {
     // A shortfall said about holds that are gone is no longer true.
-    if (m_holds.rowCount() == 0 && m_notice.kind == Notice::Kind::Warning)
+    if (m_holds.rowCount() == 0 && m_notice.aboutShortfall)
         clearNotice();
     Q_EMIT holdsChanged();
 }
@@ -422,8 +434,13 @@ void SaleSession::afterHoldsChanged()
 void SaleSession::onHoldsExpired(const QList<Reservation>& expired)
 {
     QStringList seats;
-    for (const Reservation& r : expired)
+    QList<qint64> seatIds;
+    for (const Reservation& r : expired) {
         seats << r.seatLabel;
+        seatIds << r.seatId;
+    }
+    // The row and the seat go at the same moment; the read after it only confirms.
+    m_seats.showFree(seatIds);
     setNotice(Notice::Kind::Warning,
               tr("The hold on seat(s) %1 ran out of time; they are free again.", nullptr,
                  int(seats.size()))

@@ -33,6 +33,8 @@ public:
         enum class Kind { None, Info, Success, Warning, Error };
         Kind kind = Kind::None;
         QString text;
+        // Said about the balance falling short of the holds: untrue once nothing is held.
+        bool aboutShortfall = false;
         bool isEmpty() const { return text.isEmpty(); }
     };
 
@@ -105,7 +107,7 @@ Q_SIGNALS:
 private:
     bool begin(Command command);
     void end(Command command);
-    void setNotice(Notice::Kind kind, const QString& text);
+    void setNotice(Notice::Kind kind, const QString& text, bool aboutShortfall = false);
     void clearNotice() { setNotice(Notice::Kind::None, {}); }
     void refreshBalance();
     void afterHoldsChanged();
@@ -113,6 +115,10 @@ private:
     void onAdmitted(qint64 customerId, const QString& name, const QString& concert);
     void hold(int seatNumber, int row);
     void payNow();
+    // Choosing a customer and a concert is asking to buy: joins the queue unless the customer
+    // already has a live entry, or has just used one up (then "Join queue again" is theirs to
+    // press).
+    void joinIfNew();
 
     EngineHost& m_host;
     QueueModel& m_queue;

@@ -108,12 +108,17 @@ void SeatMapModel::apply(qint64 scheduleId, QList<SeatInfo> fresh)
             runStart = -1;
         }
     }
+    count();
 }
 
 void SeatMapModel::layOut()
 {
     m_cells.clear();
     m_rowByNumber.clear();
+    m_rowByLabel.clear();
+    m_sections.clear();
+    m_sectionOfRow.clear();
+    m_rowStarts.clear();
     m_cells.reserve(m_seats.size());
     int width = 0;
     int height = 0;
@@ -128,6 +133,7 @@ void SeatMapModel::layOut()
         }
         m_cells << cell;
         m_rowByNumber.insert(s.number, i);
+        m_rowByLabel.insert(s.label.toUpper(), i);
         width = std::max(width, cell.x() + 1);
         height = std::max(height, cell.y() + 1);
     }
@@ -135,6 +141,90 @@ void SeatMapModel::layOut()
     m_rowByCell.fill(-1, qsizetype(width) * height);
     for (int i = 0; i < m_cells.size(); ++i)
         m_rowByCell[qsizetype(m_cells.at(i).y()) * width + m_cells.at(i).x()] = i;
+
+    // Sections and the first seat of each of their rows (a venue from a layout file; the demo
+    // hall has neither).
+    QHash<QString, int> sectionIndex;
+    QHash<QString, int> rowStartIndex;
+    m_sectionOfRow.fill(-1, m_seats.size());
+    for (int i = 0; i < m_seats.size(); ++i) {
+        const SeatInfo& s = m_seats.at(i);
+        if (s.section.isEmpty())
+            continue;
+        auto it = sectionIndex.find(s.section);
+        if (it == sectionIndex.end()) {
+            it = sectionIndex.insert(s.section, int(m_sections.size()));
+            m_sections << Section{s.section, QRect(m_cells.at(i), QSize(1, 1)), 0, 0, 0};
+        }
+        m_sectionOfRow[i] = *it;
+        m_sections[*it].cells |= QRect(m_cells.at(i), QSize(1, 1));
+        if (s.row.isEmpty())
+            continue;
+        const QString key = s.section + QLatin1Char('\n') + s.row;
+        auto r = rowStartIndex.find(key);
+        if (r == rowStartIndex.end()) {
+            rowStartIndex.insert(key, int(m_rowStarts.size()));
+            m_rowStarts << RowStart{m_cells.at(i), s.row};
+        } else if (m_cells.at(i).x() < m_rowStarts.at(*r).cell.x()) {
+            m_rowStarts[*r].cell = m_cells.at(i);
+        }
+    }
+    count();
+}
+
+void SeatMapModel::count()
+{
+    for (Section& section : m_sections)
+        section.total = section.available = section.heldByMe = 0;
+    for (int i = 0; i < m_seats.size(); ++i) {
+        const int at = m_sectionOfRow.value(i, -1);
+        if (at < 0)
+            continue;
+        Section& section = m_sections[at];
+        ++section.total;
+        if (m_seats.at(i).state == SeatState::Available)
+            ++section.available;
+        else if (m_seats.at(i).state == SeatState::HeldByMe)
+            ++section.heldByMe;
+    }
+    Q_EMIT summaryChanged();
+}
+
+int SeatMapModel::rowFrom(QPoint cell, int dx, int dy) const
+{
+    const int limit = std::max(m_gridSize.width(), m_gridSize.height());
+    for (int step = 0; step < limit; ++step) {
+        cell += QPoint(dx, dy);
+        if (cell.x() < 0 || cell.y() < 0 || cell.x() >= m_gridSize.width() ||
+            cell.y() >= m_gridSize.height())
+            return -1;
+        if (const int row = rowAt(cell.x(), cell.y()); row >= 0)
+            return row;
+        if (std::abs(dy) > 1)
+            return -1;
+    }
+    return -1;
+}
+
+int SeatMapModel::rowOfLabel(const QString& label) const
+{
+    QString key = label.simplified().toUpper();
+    key.remove(QLatin1Char(' '));
+    return m_rowByLabel.value(key, -1);
+}
+
+void SeatMapModel::showFree(const QList<qint64>& seatIds)
+{
+    for (int i = 0; i < m_seats.size(); ++i) {
+        SeatInfo& s = m_seats[i];
+        if (seatIds.contains(s.seatId) &&
+            (s.state == SeatState::HeldByMe || s.state == SeatState::HeldByOther)) {
+            s.state = SeatState::Available;
+            s.holdExpiresAtMs = 0;
+            Q_EMIT dataChanged(index(i), index(i));
+        }
+    }
+    count();
 }
 
 bool SeatMapModel::holdExpiredSinceRefresh() const

@@ -1,4 +1,4 @@
-// The engine benchmark (issue items 9 and 10). Prints one plain table on stdout; every figure
+// The engine benchmark. Prints one plain table on stdout; every figure
 // stands beside a baseline measured in the same run, with the ratio.
 //
 //   bench_engine            full run: queues of 1,000 / 100,000 / 1,000,000 WAITING tokens

@@ -1,4 +1,4 @@
-// Seat map at stadium size (issue 3 §9): SeatMapModel load time and SeatMapView full-viewport
+// Seat map at stadium size: SeatMapModel load time and SeatMapView full-viewport
 // paint time for the 50,000-seat layout, each beside a baseline measured in the same run:
 //  - load: the same SELECT stepped through the raw sqlite3 API (what the storage alone costs);
 //  - paint: QPainter filling the same number of rounded cells (what drawing alone costs).

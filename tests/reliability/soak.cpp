@@ -1,4 +1,4 @@
-// Soak (issue item 4): N concurrent HTTP clients (default 32) against one `boxoffice --serve`
+// Soak: N concurrent HTTP clients (default 32) against one `boxoffice --serve`
 // for S seconds (default 60), every operation of the API in a random mix: queue tokens and
 // polls, concerts, dates, seats, holds, balance, charges (valid, repeated with the same
 // Idempotency-Key, and invalid amounts), history, payments (short of money first, then paid,

@@ -1,4 +1,4 @@
-// Crash safety (issue item 2): `boxoffice --serve` under a mixed load of queue tokens, holds,
+// Crash safety: `boxoffice --serve` under a mixed load of queue tokens, holds,
 // charges and payments from several concurrent clients is killed with SIGKILL at a random
 // moment, round after round, on one database. After every kill:
 //   - `boxoffice --check` (PRAGMA integrity_check and W5's invariants) exits 0;

@@ -1,4 +1,4 @@
-// Faults of the machine rather than the customer (issue 5 §5): a read-only database file, a
+// Faults of the machine rather than the customer: a read-only database file, a
 // full disk (a small tmpfs), a database locked by another process for longer than the busy
 // timeout, a truncated or corrupt file. Each gives a clear message in the API and the window,
 // no crash, and nothing half-written.

@@ -1,4 +1,4 @@
-// The PostgreSQL server goes away mid-session and comes back (issue item 7).
+// The PostgreSQL server goes away mid-session and comes back.
 // - Two `boxoffice --serve` processes take a workload of charges and payments, each with an
 //   Idempotency-Key, from 16 clients; the server is stopped (pg_ctl -m fast) in the middle of it
 //   and started again. While it is gone every request is answered promptly with 503 and a plain

@@ -1,4 +1,4 @@
-// Many terminals on one PostgreSQL database (issue items 3 and 4), with real `boxoffice --serve`
+// Many terminals on one PostgreSQL database, with real `boxoffice --serve`
 // processes on a schema of the test's own:
 // - four schedulers admit exactly K per concert per period between them, each expired hold is
 //   released once, and when the process that admitted last dies another admits within two

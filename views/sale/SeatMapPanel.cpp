@@ -50,6 +50,7 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
          {&SaleSession::customerChanged, &SaleSession::concertChanged, &SaleSession::queueChanged})
         connect(&session, signal, this, &SeatMapPanel::updateLock);
     auto& seats = session.seats();
+    connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::startAtFirstFreeSeat);
     connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::updateLock);
     connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::updateSummary);
     connect(&seats, &QAbstractItemModel::dataChanged, this, &SeatMapPanel::updateSummary);
@@ -60,9 +61,19 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
 void SeatMapPanel::updateLock()
 {
     m_view->setLockedReason(m_session.lockReason(m_kiosk));
-    // The first seat is where the keyboard starts once a map is shown.
+}
+
+void SeatMapPanel::startAtFirstFreeSeat()
+{
+    // The keyboard starts on the first seat that can be had: Space holds it, no arrows needed.
     auto& seats = m_session.seats();
-    if (!m_view->currentIndex().isValid() && seats.rowCount() > 0)
+    for (int row = 0; row < seats.rowCount(); ++row) {
+        if (seats.seat(row).state == SeatState::Available) {
+            m_view->setCurrentIndex(seats.index(row));
+            return;
+        }
+    }
+    if (seats.rowCount() > 0)
         m_view->setCurrentIndex(seats.index(0));
 }
 

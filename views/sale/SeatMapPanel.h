@@ -23,6 +23,7 @@ public:
 private:
     void updateLock();
     void updateSummary();
+    void startAtFirstFreeSeat();
 
     SaleSession& m_session;
     bool m_kiosk;

@@ -1,12 +1,11 @@
 #include "seatmap/SeatMapView.h"
 
 #include "SeatMapModel.h"
+#include "seatmap/SeatBubble.h"
 #include "seatmap/SeatDelegate.h"
-
-#include "core/Clock.h"
+#include "seatmap/SeatMapDecor.h"
 
 #include <QKeyEvent>
-#include <QLabel>
 #include <QPainter>
 #include <QScrollBar>
 
@@ -16,7 +15,6 @@ namespace {
 constexpr int kMinCell = 12;
 constexpr int kMaxCell = 96;
 constexpr int kMargin = 16;
-constexpr int kBubbleMs = 3500;
 // Zoom steps, so that in and out retrace each other.
 constexpr int kZoomSteps[] = {12, 16, 20, 24, 30, 36, 44, 56, 72, 96};
 } // namespace
@@ -31,20 +29,12 @@ SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
     setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_Hover);
 
-    m_bubble = new QLabel(viewport());
-    m_bubble->setObjectName(QStringLiteral("seatInlineMessage"));
-    m_bubble->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4ce; color: #5c3c00; border: 1px solid #c79a00;"
-                       " border-radius: 4px; padding: 4px 8px; }"));
-    m_bubble->hide();
+    m_bubble = new SeatBubble(viewport());
 }
 
 void SeatMapView::setClock(const Clock& clock)
 {
-    delete m_bubbleTimer;
-    m_bubbleTimer = new ClockTimer(clock, this);
-    m_bubbleTimer->setSingleShot(true);
-    connect(m_bubbleTimer, &ClockTimer::timeout, m_bubble, &QLabel::hide);
+    m_bubble->setClock(clock);
 }
 
 void SeatMapView::setModel(QAbstractItemModel* model)
@@ -84,8 +74,9 @@ void SeatMapView::fitSmallHall()
         setCellSize(std::max(24, m_minFitCell));
         return;
     }
-    const int fit = std::min((viewport()->width() - 2 * kMargin) / m_gridWidth,
-                             (viewport()->height() - 2 * kMargin) / m_gridHeight);
+    const QMargins m = contentMargins();
+    const int fit = std::min((viewport()->width() - m.left() - m.right()) / m_gridWidth,
+                             (viewport()->height() - m.top() - m.bottom()) / m_gridHeight);
     int snapped = kZoomSteps[0];
     for (int step : kZoomSteps) {
         if (step <= std::clamp(fit, m_minFitCell, 64))
@@ -104,13 +95,30 @@ QPoint SeatMapView::cellOf(const QModelIndex& index) const
     return m_seats ? m_seats->cellOf(index.row()) : QPoint();
 }
 
+QMargins SeatMapView::contentMargins() const
+{
+    // Room for the stage above everything, and for a venue's section names and row labels.
+    const int labels = m_seats && !m_seats->sections().isEmpty()
+                           ? SeatMapDecor::kLabelCells * m_cell
+                           : 0;
+    return {kMargin + labels, kMargin / 2 + SeatMapDecor::kStageHeight + 6 + labels, kMargin,
+            kMargin};
+}
+
+QSize SeatMapView::contentSize() const
+{
+    const QMargins m = contentMargins();
+    return {m_gridWidth * m_cell + m.left() + m.right(),
+            m_gridHeight * m_cell + m.top() + m.bottom()};
+}
+
 QPoint SeatMapView::origin() const
 {
     // Centre a small hall; a large one starts at the margin and scrolls.
-    const int contentW = m_gridWidth * m_cell + 2 * kMargin;
-    const int contentH = m_gridHeight * m_cell + 2 * kMargin;
-    const int x = std::max(0, (viewport()->width() - contentW) / 2) + kMargin;
-    const int y = std::max(0, (viewport()->height() - contentH) / 2) + kMargin;
+    const QSize content = contentSize();
+    const QMargins m = contentMargins();
+    const int x = std::max(0, (viewport()->width() - content.width()) / 2) + m.left();
+    const int y = std::max(0, (viewport()->height() - content.height()) / 2) + m.top();
     return {x - horizontalOffset(), y - verticalOffset()};
 }
 
@@ -192,24 +200,12 @@ void SeatMapView::zoomOut()
 
 void SeatMapView::showInlineMessage(const QModelIndex& index, const QString& text)
 {
-    m_bubble->setText(text);
-    m_bubble->adjustSize();
-    QRect r = visualRect(index);
-    QPoint at = r.isValid() ? QPoint(r.center().x() - m_bubble->width() / 2, r.bottom() + 4)
-                            : QPoint(kMargin, kMargin);
-    at.setX(std::clamp(at.x(), 0, std::max(0, viewport()->width() - m_bubble->width())));
-    if (at.y() + m_bubble->height() > viewport()->height())
-        at.setY(std::max(0, r.top() - m_bubble->height() - 4));
-    m_bubble->move(at);
-    m_bubble->show();
-    m_bubble->raise();
-    if (m_bubbleTimer)
-        m_bubbleTimer->start(kBubbleMs);
+    m_bubble->showNear(visualRect(index), text);
 }
 
 QString SeatMapView::inlineMessage() const
 {
-    return m_bubble->isVisible() ? m_bubble->text() : QString();
+    return m_bubble->shownText();
 }
 
 void SeatMapView::setLockedReason(const QString& reason)
@@ -254,18 +250,8 @@ QModelIndex SeatMapView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
     case MoveEnd:
         return model()->index(model()->rowCount() - 1, 0);
     }
-    // Step over aisles and gaps until a seat or the edge of the plan.
-    for (int step = 0; step < std::max(m_gridWidth, m_gridHeight); ++step) {
-        c += QPoint(dx, dy);
-        if (c.x() < 0 || c.y() < 0 || c.x() >= m_gridWidth || c.y() >= m_gridHeight)
-            break;
-        const int row = rowAtCell(c.x(), c.y());
-        if (row >= 0)
-            return model()->index(row, 0);
-        if (std::abs(dy) > 1)
-            break;
-    }
-    return current;
+    const int row = m_seats->rowFrom(c, dx, dy);
+    return row >= 0 ? model()->index(row, 0) : current;
 }
 
 int SeatMapView::horizontalOffset() const
@@ -310,17 +296,9 @@ void SeatMapView::paintEvent(QPaintEvent* event)
         return;
     }
     const QPoint o = origin();
-    // The stage, above the first row.
-    if (o.y() > 0) {
-        const QRect stage(o.x(), o.y() - kMargin + 1, m_gridWidth * m_cell, kMargin - 2);
-        p.fillRect(stage, palette().mid());
-        QFont f = p.font();
-        f.setPixelSize(std::max(8, kMargin - 3));
-        p.setFont(f);
-        p.setPen(palette().color(QPalette::BrightText));
-        p.drawText(stage, Qt::AlignCenter, tr("STAGE"));
-        p.setFont(font());
-    }
+    const QMargins m = contentMargins();
+    SeatMapDecor::paintStage(p, QRect(o, QSize(m_gridWidth * m_cell, m_gridHeight * m_cell)),
+                             o.y() - m.top() + kMargin / 2, palette());
     // Only the cells that intersect the exposed area are visited.
     const QRect exposed = event->rect();
     const int x0 = std::max(0, (exposed.left() - o.x()) / m_cell);
@@ -347,16 +325,9 @@ void SeatMapView::paintEvent(QPaintEvent* event)
             itemDelegate()->paint(&p, option, i);
         }
     }
-    if (!m_lockedReason.isEmpty()) {
-        p.fillRect(viewport()->rect(), QColor(255, 255, 255, 150));
-        QFont f = p.font();
-        f.setPointSizeF(f.pointSizeF() * 1.2);
-        f.setBold(true);
-        p.setFont(f);
-        p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(viewport()->rect().adjusted(20, 20, -20, -20),
-                   Qt::AlignCenter | Qt::TextWordWrap, m_lockedReason);
-    }
+    SeatMapDecor::paintSectionNames(p, *m_seats, o, m_cell, exposed, palette());
+    SeatMapDecor::paintRowLabels(p, *m_seats, o, m_cell, exposed, palette());
+    SeatMapDecor::paintLockedReason(p, viewport()->rect(), m_lockedReason, palette());
 }
 
 void SeatMapView::resizeEvent(QResizeEvent* event)
@@ -367,10 +338,9 @@ void SeatMapView::resizeEvent(QResizeEvent* event)
 
 void SeatMapView::updateGeometries()
 {
-    const int contentW = m_gridWidth * m_cell + 2 * kMargin;
-    const int contentH = m_gridHeight * m_cell + 2 * kMargin;
-    horizontalScrollBar()->setRange(0, std::max(0, contentW - viewport()->width()));
-    verticalScrollBar()->setRange(0, std::max(0, contentH - viewport()->height()));
+    const QSize content = contentSize();
+    horizontalScrollBar()->setRange(0, std::max(0, content.width() - viewport()->width()));
+    verticalScrollBar()->setRange(0, std::max(0, content.height() - viewport()->height()));
     horizontalScrollBar()->setPageStep(viewport()->width());
     verticalScrollBar()->setPageStep(viewport()->height());
     horizontalScrollBar()->setSingleStep(m_cell);

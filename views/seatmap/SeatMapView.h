@@ -3,12 +3,10 @@
 #include <QAbstractItemView>
 #include <QPointer>
 
-class QLabel;
-
 namespace boxoffice {
 
 class Clock;
-class ClockTimer;
+class SeatBubble;
 class SeatMapModel;
 
 // Paints a SeatMapModel on its grid, only the cells in view (50,000 seats cost what the screen
@@ -67,14 +65,15 @@ private:
     void takeGrid();
     void fitSmallHall();
     QPoint origin() const;
+    QMargins contentMargins() const;
+    QSize contentSize() const;
 
     SeatMapModel* m_seats = nullptr;
     int m_cell = 36;
     int m_minFitCell = 24;
     int m_gridWidth = 0;
     int m_gridHeight = 0;
-    QLabel* m_bubble = nullptr;
-    ClockTimer* m_bubbleTimer = nullptr;
+    SeatBubble* m_bubble = nullptr;
     QString m_lockedReason;
 };
 

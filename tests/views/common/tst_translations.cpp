@@ -1,4 +1,4 @@
-// Every visible string is translated (issue 3 §7): the committed .ts files, brought up to date
+// Every visible string is translated: the committed .ts files, brought up to date
 // with the sources by lupdate, hold nothing unfinished, and the compiled Korean catalogue loads.
 
 #include "common/UiLanguage.h"
