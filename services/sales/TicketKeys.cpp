@@ -91,19 +91,44 @@ Error keyListError(const QString& why)
                        QStringLiteral("The ticket key list is not valid: %1").arg(why));
 }
 
-// Writes the whole buffer to fd, retrying short writes and interruptions.
-bool writeAll(int fd, const QByteArray& data)
+// The contents of a private key file, refused (as ssh refuses such a key) unless it is a
+// regular file of this user that nobody else may read or change. Checked on the open file, not
+// the name, so the file read is the file checked.
+Result<QByteArray> readOwnerOnlyFile(const QString& path)
 {
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return fail(keyFileIoError(path, "cannot open", errno));
+    QFile f;
+    if (!f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return fail(keyFileIoError(path, "cannot read", EIO));
     }
-    return true;
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0)
+        return fail(keyFileIoError(path, "cannot read", errno));
+    if (!S_ISREG(st.st_mode))
+        return fail(keyFileError(path, QStringLiteral("일반 파일이 아닙니다"),
+                                 QStringLiteral("is not a regular file")));
+    if (st.st_uid != ::geteuid())
+        return fail(keyFileError(path, QStringLiteral("이 사용자의 파일이 아닙니다"),
+                                 QStringLiteral("is owned by another user")));
+    if ((st.st_mode & 077) != 0) {
+        const QString mode = QString::number(st.st_mode & 0777, 8).rightJustified(4, u'0');
+        return fail(keyFileError(
+            path,
+            QStringLiteral("다른 사용자가 읽거나 바꿀 수 있습니다 (권한 %1). 본인만 읽을 수 "
+                           "있어야 합니다: chmod 600 %2")
+                .arg(mode, path),
+            QStringLiteral("others can read or change it (mode %1); it must be its owner's "
+                           "only: chmod 600 %2")
+                .arg(mode, path)));
+    }
+    if (st.st_size > kMaxKeyFileBytes)
+        return fail(keyFileError(path, QStringLiteral("키 파일이 아닙니다 (너무 큽니다)"),
+                                 QStringLiteral("is not a key file (too large)")));
+    return f.read(kMaxKeyFileBytes);
 }
 
 QByteArray toPem(EVP_PKEY* key)
@@ -137,7 +162,12 @@ Result<bool> createKeyFile(const QString& path, QByteArray pem)
         ::open(temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return fail(keyFileIoError(path, "cannot create", errno));
-    const bool written = writeAll(fd, pem) && ::fsync(fd) == 0;
+    bool written = false;
+    {
+        QFile f;
+        written = f.open(fd, QIODevice::WriteOnly, QFileDevice::DontCloseHandle) &&
+                  f.write(pem) == pem.size() && f.flush() && ::fsync(fd) == 0;
+    }
     const int writeErrno = errno;
     OPENSSL_cleanse(pem.data(), size_t(pem.size()));
     ::close(fd);
@@ -273,55 +303,7 @@ Result<TicketSigningKey> TicketSigningKey::generate(TicketMode mode)
 
 Result<TicketSigningKey> TicketSigningKey::load(const QString& path, TicketMode mode)
 {
-    const QByteArray name = QFile::encodeName(path);
-    const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return fail(keyFileIoError(path, "cannot open", errno));
-    // Checked on the open file, not the name, so the file read is the file checked.
-    struct stat st
-    {};
-    if (::fstat(fd, &st) != 0) {
-        const int err = errno;
-        ::close(fd);
-        return fail(keyFileIoError(path, "cannot read", err));
-    }
-    const auto refuse = [&](Error e) -> Result<TicketSigningKey> {
-        ::close(fd);
-        return fail(std::move(e));
-    };
-    if (!S_ISREG(st.st_mode))
-        return refuse(keyFileError(path, QStringLiteral("일반 파일이 아닙니다"),
-                                   QStringLiteral("is not a regular file")));
-    if (st.st_uid != ::geteuid())
-        return refuse(keyFileError(path, QStringLiteral("이 사용자의 파일이 아닙니다"),
-                                   QStringLiteral("is owned by another user")));
-    if ((st.st_mode & 077) != 0) {
-        const QString mode8 = QString::number(st.st_mode & 0777, 8).rightJustified(4, u'0');
-        return refuse(keyFileError(
-            path,
-            QStringLiteral("다른 사용자가 접근할 수 있습니다 (권한 %1). 본인만 읽을 수 있어야 "
-                           "합니다: chmod 600 %2")
-                .arg(mode8, path),
-            QStringLiteral("can be read by others (mode %1); it must be readable by its owner "
-                           "only: chmod 600 %2")
-                .arg(mode8, path)));
-    }
-    if (st.st_size > kMaxKeyFileBytes)
-        return refuse(keyFileError(path, QStringLiteral("키 파일이 아닙니다 (너무 큽니다)"),
-                                   QStringLiteral("is not a key file (too large)")));
-    QByteArray pem(qsizetype(st.st_size), Qt::Uninitialized);
-    qsizetype got = 0;
-    while (got < pem.size()) {
-        const ssize_t n = ::read(fd, pem.data() + got, size_t(pem.size() - got));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += n;
-    }
-    ::close(fd);
-    pem.truncate(got);
-
+    QByteArray pem = BO_TRY(readOwnerOnlyFile(path));
     std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
     EVP_PKEY* key =
         bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr) : nullptr;

@@ -4,6 +4,7 @@
 // options' parsing and the after-sale errors' HTTP statuses.
 
 #include "AfterSaleStatus.h"
+#include "BoxofficeProcess.h"
 #include "CommandLine.h"
 #include "Launcher.h"
 #include "sales/TicketCode.h"
@@ -11,7 +12,6 @@
 #include "support/TestSupport.h"
 
 #include <QDirIterator>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,27 +72,8 @@ void TestTicketCommands::init()
 
 Run TestTicketCommands::boxoffice(const QStringList& arguments)
 {
-    Run r;
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.insert(QStringLiteral("HOME"), m_home->path());
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(BOXOFFICE_BIN), arguments);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    const BoxofficeRun r = runBoxoffice(arguments, m_home->path());
+    return Run{r.crashed ? -1 : r.exitCode, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
 }
 
 QStringList TestTicketCommands::filesUnderHome() const

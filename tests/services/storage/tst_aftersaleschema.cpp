@@ -76,6 +76,23 @@ std::expected<Query, SqlError> insertTicket(Connection& conn, const Sale& s, qin
          revoked ? QVariant(QStringLiteral("REISSUED")) : QVariant()});
 }
 
+// This thread's connection to the test's database.
+Connection& connectionOf(Database& db)
+{
+    auto conn = db.connection();
+    if (!conn)
+        qFatal("no connection: %s", qPrintable(conn.error().internal));
+    return **conn;
+}
+
+// A fresh database (demo data, one sale) and this thread's connection to it.
+struct SoldEngine
+{
+    TestEngine t;
+    Sale s = makeSale(*t->db);
+    Connection& conn = connectionOf(*t->db);
+};
+
 qint64 idOf(std::expected<Query, SqlError> q)
 {
     if (!q || !q->next())
@@ -105,29 +122,27 @@ private Q_SLOTS:
 
 void TestAfterSaleSchema::oneValidTicketPerReservation()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
-    const qint64 first = idOf(insertTicket(**conn, s, s.reservations[0], 1, QStringLiteral("c1")));
+    SoldEngine f;
+    auto& [t, s, conn] = f;
+    const qint64 first = idOf(insertTicket(conn, s, s.reservations[0], 1, QStringLiteral("c1")));
     // The other seat of the payment has its own.
-    idOf(insertTicket(**conn, s, s.reservations[1], 1, QStringLiteral("d1")));
+    idOf(insertTicket(conn, s, s.reservations[1], 1, QStringLiteral("d1")));
 
-    auto second = insertTicket(**conn, s, s.reservations[0], 2, QStringLiteral("c2"));
+    auto second = insertTicket(conn, s, s.reservations[0], 2, QStringLiteral("c2"));
     QVERIFY2(!second, "two valid tickets for one reservation");
     QCOMPARE(second.error().kind, SqlFailure::Unique);
 
     // Reissue: the old one revoked, then the next issue number is valid.
-    QVERIFY((*conn)->tryRun(QStringLiteral("UPDATE tickets SET status = 'REVOKED', revoked_at = 5,"
-                                           " revoked_reason = 'REISSUED' WHERE id = ?"),
-                            {first}));
-    idOf(insertTicket(**conn, s, s.reservations[0], 2, QStringLiteral("c2")));
+    QVERIFY(conn.tryRun(QStringLiteral("UPDATE tickets SET status = 'REVOKED', revoked_at = 5,"
+                                       " revoked_reason = 'REISSUED' WHERE id = ?"),
+                        {first}));
+    idOf(insertTicket(conn, s, s.reservations[0], 2, QStringLiteral("c2")));
     // An issue number is used once per reservation, and a code once anywhere.
-    auto sameIssue = insertTicket(**conn, s, s.reservations[0], 2, QStringLiteral("c3"),
+    auto sameIssue = insertTicket(conn, s, s.reservations[0], 2, QStringLiteral("c3"),
                                   QStringLiteral("REVOKED"));
     QVERIFY(!sameIssue);
     QCOMPARE(sameIssue.error().kind, SqlFailure::Unique);
-    auto sameCode = insertTicket(**conn, s, s.reservations[1], 7, QStringLiteral("c2"),
+    auto sameCode = insertTicket(conn, s, s.reservations[1], 7, QStringLiteral("c2"),
                                  QStringLiteral("REVOKED"));
     QVERIFY(!sameCode);
     QCOMPARE(sameCode.error().kind, SqlFailure::Unique);
@@ -141,10 +156,8 @@ void TestAfterSaleSchema::oneValidTicketPerReservation()
 
 void TestAfterSaleSchema::ticketStatusIsConsistent()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
+    SoldEngine f;
+    auto& [t, s, conn] = f;
     const QString insert = QStringLiteral(
         "INSERT INTO tickets (reservation_id, schedule_id, issue_number, key_id, code, status,"
         " issued_at, revoked_at, revoked_reason) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
@@ -166,9 +179,9 @@ void TestAfterSaleSchema::ticketStatusIsConsistent()
     };
     int i = 0;
     for (const Row& r : bad) {
-        auto q = (*conn)->tryRun(insert, {s.reservations[0], s.scheduleId, r.issue, s.keyId,
-                                          QStringLiteral("x%1").arg(i++),
-                                          QString::fromLatin1(r.status), r.revokedAt, r.reason});
+        auto q = conn.tryRun(insert, {s.reservations[0], s.scheduleId, r.issue, s.keyId,
+                                      QStringLiteral("x%1").arg(i++), QString::fromLatin1(r.status),
+                                      r.revokedAt, r.reason});
         QVERIFY2(!q, r.status);
         QCOMPARE(q.error().kind, SqlFailure::Check);
     }
@@ -177,12 +190,10 @@ void TestAfterSaleSchema::ticketStatusIsConsistent()
 
 void TestAfterSaleSchema::ticketNeedsARegisteredKey()
 {
-    TestEngine t;
-    Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
+    SoldEngine f;
+    auto& [t, s, conn] = f;
     s.keyId = QStringLiteral("ffffffffffffffff");
-    QVERIFY2(!insertTicket(**conn, s, s.reservations[0], 1, QStringLiteral("c")),
+    QVERIFY2(!insertTicket(conn, s, s.reservations[0], 1, QStringLiteral("c")),
              "a ticket signed by a key the database does not know");
 }
 
@@ -190,12 +201,10 @@ void TestAfterSaleSchema::concurrentCheckinsOneWins()
 {
     // Many doors scan the same ticket at the same moment, each on its own connection: the
     // unique constraint lets exactly one insert through.
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    const qint64 ticket = [&] {
-        auto conn = t->db->connection();
-        return idOf(insertTicket(**conn, s, s.reservations[0], 1, QStringLiteral("c")));
-    }();
+    SoldEngine f;
+    TestEngine& t = f.t;
+    const Sale& s = f.s;
+    const qint64 ticket = idOf(insertTicket(f.conn, s, s.reservations[0], 1, QStringLiteral("c")));
     constexpr int kDoors = 8;
     std::atomic<int> ok{0};
     std::atomic<int> unique{0};
@@ -235,54 +244,48 @@ void TestAfterSaleSchema::concurrentCheckinsOneWins()
 
 void TestAfterSaleSchema::oneCheckinPerSeatAcrossAReissue()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
-    const qint64 first = idOf(insertTicket(**conn, s, s.reservations[0], 1, QStringLiteral("c1")));
+    SoldEngine f;
+    auto& [t, s, conn] = f;
+    const qint64 first = idOf(insertTicket(conn, s, s.reservations[0], 1, QStringLiteral("c1")));
     const QString checkin = QStringLiteral(
         "INSERT INTO checkins (ticket_id, reservation_id, schedule_id, checked_in_at)"
         " VALUES (?, ?, ?, 0)");
-    QVERIFY((*conn)->tryRun(checkin, {first, s.reservations[0], s.scheduleId}));
-    QVERIFY((*conn)->tryRun(QStringLiteral("UPDATE tickets SET status = 'REVOKED', revoked_at = 5,"
-                                           " revoked_reason = 'REISSUED' WHERE id = ?"),
-                            {first}));
-    const qint64 second = idOf(insertTicket(**conn, s, s.reservations[0], 2, QStringLiteral("c2")));
+    QVERIFY(conn.tryRun(checkin, {first, s.reservations[0], s.scheduleId}));
+    QVERIFY(conn.tryRun(QStringLiteral("UPDATE tickets SET status = 'REVOKED', revoked_at = 5,"
+                                       " revoked_reason = 'REISSUED' WHERE id = ?"),
+                        {first}));
+    const qint64 second = idOf(insertTicket(conn, s, s.reservations[0], 2, QStringLiteral("c2")));
     // The seat's holder is already inside: the reissued code does not let a second person in.
-    auto again = (*conn)->tryRun(checkin, {second, s.reservations[0], s.scheduleId});
+    auto again = conn.tryRun(checkin, {second, s.reservations[0], s.scheduleId});
     QVERIFY(!again);
     QCOMPARE(again.error().kind, SqlFailure::Unique);
 }
 
 void TestAfterSaleSchema::reservationRefundedAtMostOnce()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
+    SoldEngine f;
+    auto& [t, s, conn] = f;
     const QString refund = QStringLiteral(
         "INSERT INTO refunds (payment_id, customer_id, amount, fee, fee_percent, refunded_at)"
         " VALUES (?, 1, ?, 0, 0, 0) RETURNING id");
-    const qint64 r1 = idOf((*conn)->tryRun(refund, {s.paymentId, s.prices[0]}));
-    const qint64 r2 = idOf((*conn)->tryRun(refund, {s.paymentId, s.prices[0]}));
+    const qint64 r1 = idOf(conn.tryRun(refund, {s.paymentId, s.prices[0]}));
+    const qint64 r2 = idOf(conn.tryRun(refund, {s.paymentId, s.prices[0]}));
     const QString item = QStringLiteral(
         "INSERT INTO refund_items (reservation_id, refund_id, amount, fee) VALUES (?, ?, ?, 0)");
-    QVERIFY((*conn)->tryRun(item, {s.reservations[0], r1, s.prices[0]}));
-    auto twice = (*conn)->tryRun(item, {s.reservations[0], r2, s.prices[0]});
+    QVERIFY(conn.tryRun(item, {s.reservations[0], r1, s.prices[0]}));
+    auto twice = conn.tryRun(item, {s.reservations[0], r2, s.prices[0]});
     QVERIFY2(!twice, "one reservation in two refunds");
     QCOMPARE(twice.error().kind, SqlFailure::Unique);
-    QVERIFY((*conn)->tryRun(item, {s.reservations[1], r2, s.prices[1]}));
+    QVERIFY(conn.tryRun(item, {s.reservations[1], r2, s.prices[1]}));
     // A refund item must name a real reservation and refund.
-    QVERIFY(!(*conn)->tryRun(item, {424242, r1, 1000}));
-    QVERIFY(!(*conn)->tryRun(item, {s.reservations[1], 424242, 1000}));
+    QVERIFY(!conn.tryRun(item, {424242, r1, 1000}));
+    QVERIFY(!conn.tryRun(item, {s.reservations[1], 424242, 1000}));
 }
 
 void TestAfterSaleSchema::refundAmountsAreChecked()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
+    SoldEngine f;
+    auto& [t, s, conn] = f;
     const QString refund = QStringLiteral(
         "INSERT INTO refunds (payment_id, customer_id, amount, fee, fee_percent, refunded_at)"
         " VALUES (?, 1, ?, ?, ?, 0)");
@@ -294,44 +297,40 @@ void TestAfterSaleSchema::refundAmountsAreChecked()
     };
     for (const Row& r : {Row{0, 0, 0}, Row{1000, -1, 0}, Row{1000, 1001, 100}, Row{1000, 0, 101},
                          Row{1000, 0, -1}}) {
-        auto q = (*conn)->tryRun(refund, {s.paymentId, r.amount, r.fee, r.percent});
+        auto q = conn.tryRun(refund, {s.paymentId, r.amount, r.fee, r.percent});
         QVERIFY(!q);
         QCOMPARE(q.error().kind, SqlFailure::Check);
     }
-    QVERIFY((*conn)->tryRun(refund, {s.paymentId, 1000, 1000, 100})); // a 100% fee is allowed
+    QVERIFY(conn.tryRun(refund, {s.paymentId, 1000, 1000, 100})); // a 100% fee is allowed
     const qint64 id = scalar(*t->db, QStringLiteral("SELECT MAX(id) FROM refunds")).toLongLong();
-    auto item = (*conn)->tryRun(QStringLiteral("INSERT INTO refund_items (reservation_id,"
-                                               " refund_id, amount, fee) VALUES (?, ?, 10, 11)"),
-                                {s.reservations[0], id});
+    auto item = conn.tryRun(QStringLiteral("INSERT INTO refund_items (reservation_id,"
+                                           " refund_id, amount, fee) VALUES (?, ?, 10, 11)"),
+                            {s.reservations[0], id});
     QVERIFY(!item);
     QCOMPARE(item.error().kind, SqlFailure::Check);
 }
 
 void TestAfterSaleSchema::refundIdempotencyKeyIsPerCustomer()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
+    SoldEngine f;
+    auto& [t, s, conn] = f;
     const QString refund =
         QStringLiteral("INSERT INTO refunds (payment_id, customer_id, amount, fee, fee_percent,"
                        " idempotency_key, refunded_at) VALUES (?, ?, 1000, 0, 0, ?, 0)");
-    QVERIFY((*conn)->tryRun(refund, {s.paymentId, 1, QStringLiteral("k")}));
-    auto again = (*conn)->tryRun(refund, {s.paymentId, 1, QStringLiteral("k")});
+    QVERIFY(conn.tryRun(refund, {s.paymentId, 1, QStringLiteral("k")}));
+    auto again = conn.tryRun(refund, {s.paymentId, 1, QStringLiteral("k")});
     QVERIFY(!again);
     QCOMPARE(again.error().kind, SqlFailure::Unique);
-    QVERIFY((*conn)->tryRun(refund, {s.paymentId, 2, QStringLiteral("k")})); // another customer
-    QVERIFY((*conn)->tryRun(refund, {s.paymentId, 1, QVariant()}));          // no key: no rule
-    QVERIFY((*conn)->tryRun(refund, {s.paymentId, 1, QVariant()}));
+    QVERIFY(conn.tryRun(refund, {s.paymentId, 2, QStringLiteral("k")})); // another customer
+    QVERIFY(conn.tryRun(refund, {s.paymentId, 1, QVariant()}));          // no key: no rule
+    QVERIFY(conn.tryRun(refund, {s.paymentId, 1, QVariant()}));
 }
 
 void TestAfterSaleSchema::oneLedgerEntryPerRefund()
 {
-    TestEngine t;
-    const Sale s = makeSale(*t->db);
-    auto conn = t->db->connection();
-    QVERIFY_RESULT(conn);
-    const qint64 refund = idOf((*conn)->tryRun(
+    SoldEngine f;
+    auto& [t, s, conn] = f;
+    const qint64 refund = idOf(conn.tryRun(
         QStringLiteral("INSERT INTO refunds (payment_id, customer_id, amount, fee, fee_percent,"
                        " refunded_at, operator) VALUES (?, 1, 1000, 100, 10, 0, 'kim')"
                        " RETURNING id"),
@@ -339,11 +338,11 @@ void TestAfterSaleSchema::oneLedgerEntryPerRefund()
     const QString entry =
         QStringLiteral("INSERT INTO ledger (customer_id, kind, amount, balance_after, refund_id,"
                        " at, operator) VALUES (1, 'REFUND', 900, 900, ?, 0, 'kim')");
-    QVERIFY((*conn)->tryRun(entry, {refund}));
-    auto twice = (*conn)->tryRun(entry, {refund});
+    QVERIFY(conn.tryRun(entry, {refund}));
+    auto twice = conn.tryRun(entry, {refund});
     QVERIFY2(!twice, "a refund paid out twice");
     QCOMPARE(twice.error().kind, SqlFailure::Unique);
-    QVERIFY(!(*conn)->tryRun(entry, {424242})); // a refund that does not exist
+    QVERIFY(!conn.tryRun(entry, {424242})); // a refund that does not exist
     // Who took it is summable per operator (design S1's cash-up).
     QCOMPARE(scalar(*t->db, QStringLiteral("SELECT SUM(amount) FROM ledger WHERE kind = 'REFUND'"
                                            " AND operator = 'kim'"))
