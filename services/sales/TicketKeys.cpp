@@ -77,11 +77,18 @@ Error keyFileError(const QString& path, const QString& korean, const QString& en
                        QStringLiteral("ticket signing key %1: %2").arg(path, english));
 }
 
-Error keyFileIoError(const QString& path, const char* what, int err)
+enum class FileStep { Open, Read, Create, Write };
+
+Error keyFileIoError(const QString& path, FileStep step, int err)
 {
+    static const char* const korean[] = {"열 수 없습니다", "읽을 수 없습니다", "만들 수 없습니다",
+                                         "쓸 수 없습니다"};
+    static const char* const english[] = {"cannot open", "cannot read", "cannot create",
+                                          "cannot write"};
     const QString why = QString::fromLocal8Bit(std::strerror(err));
-    return keyFileError(path, QStringLiteral("%1 (%2)").arg(QString::fromLatin1(what), why),
-                        QStringLiteral("%1 (%2)").arg(QString::fromLatin1(what), why));
+    return keyFileError(path,
+                        QStringLiteral("%1 (%2)").arg(QString::fromUtf8(korean[int(step)]), why),
+                        QStringLiteral("%1 (%2)").arg(QLatin1String(english[int(step)]), why));
 }
 
 Error keyListError(const QString& why)
@@ -99,15 +106,15 @@ Result<QByteArray> readOwnerOnlyFile(const QString& path)
     const QByteArray name = QFile::encodeName(path);
     const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
-        return fail(keyFileIoError(path, "cannot open", errno));
+        return fail(keyFileIoError(path, FileStep::Open, errno));
     QFile f;
     if (!f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
-        return fail(keyFileIoError(path, "cannot read", EIO));
+        return fail(keyFileIoError(path, FileStep::Read, EIO));
     }
     struct stat st = {};
     if (::fstat(fd, &st) != 0)
-        return fail(keyFileIoError(path, "cannot read", errno));
+        return fail(keyFileIoError(path, FileStep::Read, errno));
     if (!S_ISREG(st.st_mode))
         return fail(keyFileError(path, QStringLiteral("일반 파일이 아닙니다"),
                                  QStringLiteral("is not a regular file")));
@@ -161,7 +168,7 @@ Result<bool> createKeyFile(const QString& path, QByteArray pem)
     const int fd =
         ::open(temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
-        return fail(keyFileIoError(path, "cannot create", errno));
+        return fail(keyFileIoError(path, FileStep::Create, errno));
     bool written = false;
     {
         QFile f;
@@ -173,7 +180,7 @@ Result<bool> createKeyFile(const QString& path, QByteArray pem)
     ::close(fd);
     if (!written) {
         ::unlink(temp.constData());
-        return fail(keyFileIoError(path, "cannot write", writeErrno));
+        return fail(keyFileIoError(path, FileStep::Write, writeErrno));
     }
     const int linked = ::link(temp.constData(), final.constData());
     const int linkErrno = errno;
@@ -181,7 +188,7 @@ Result<bool> createKeyFile(const QString& path, QByteArray pem)
     if (linked != 0 && linkErrno == EEXIST)
         return false;
     if (linked != 0)
-        return fail(keyFileIoError(path, "cannot create", linkErrno));
+        return fail(keyFileIoError(path, FileStep::Create, linkErrno));
     // The new name must survive a power cut as well as the contents.
     const QByteArray dir = QFile::encodeName(info.absolutePath());
     if (const int dfd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {

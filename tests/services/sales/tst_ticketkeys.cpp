@@ -159,9 +159,11 @@ void TestTicketKeys::reloadGivesTheSameKey()
     QVERIFY_RESULT(loaded);
     QCOMPARE(loaded->id(), first->id());
     // load() alone does not make a key.
-    QCOMPARE_ERROR(
-        TicketSigningKey::load(m_dir.filePath(QStringLiteral("none.pem")), TicketMode::Real),
-        ErrorCode::BadRequest);
+    const auto missing =
+        TicketSigningKey::load(m_dir.filePath(QStringLiteral("none.pem")), TicketMode::Real);
+    QCOMPARE_ERROR(missing, ErrorCode::BadRequest);
+    QVERIFY(missing.error().korean.contains(QStringLiteral("열 수 없습니다")));
+    QVERIFY(missing.error().english.contains(QLatin1String("cannot open")));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.pem"))));
 }
 
