@@ -24,6 +24,67 @@ std::expected<int, QString> wholeNumber(const QCommandLineParser& p, const QComm
     return v;
 }
 
+struct TicketOptions
+{
+    QCommandLineOption key{QStringLiteral("ticket-key"),
+                           QStringLiteral("This terminal's ticket signing key (a PEM file only its"
+                                          " user can read; made on first need; default"
+                                          " AppDataLocation/ticket-key.pem)."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption verify{QStringLiteral("verify-ticket"),
+                              QStringLiteral("Check a ticket code offline against --ticket-keys,"
+                                             " print what it says, then exit (0 valid, 1 not)."),
+                              QStringLiteral("CODE")};
+    QCommandLineOption keys{QStringLiteral("ticket-keys"),
+                            QStringLiteral("Public ticket keys for --verify-ticket (a file"
+                                           " written by --export-ticket-keys)."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption exportKeys{QStringLiteral("export-ticket-keys"),
+                                  QStringLiteral("Write the database's valid public ticket keys"
+                                                 " as JSON, for offline scanners, then exit."),
+                                  QStringLiteral("FILE")};
+};
+
+// The ticket options' values and the combinations that make sense: --verify-ticket never
+// touches a database, so nothing that needs one goes with it.
+std::expected<void, QString> readTicketOptions(const QCommandLineParser& p, const TicketOptions& t,
+                                               AppOptions& o)
+{
+    const auto path = [&](const QCommandLineOption& option,
+                          QString* target) -> std::expected<void, QString> {
+        if (!p.isSet(option))
+            return {};
+        *target = p.value(option).trimmed();
+        if (target->isEmpty())
+            return std::unexpected(
+                QStringLiteral("--%1: the file name is empty").arg(option.names().constFirst()));
+        return {};
+    };
+    if (auto r = path(t.key, &o.ticketKeyFile); !r)
+        return r;
+    if (auto r = path(t.keys, &o.ticketKeysFile); !r)
+        return r;
+    if (auto r = path(t.exportKeys, &o.exportTicketKeysFile); !r)
+        return r;
+    o.verifyTicketSet = p.isSet(t.verify);
+    if (o.verifyTicketSet)
+        o.verifyTicket = p.value(t.verify).trimmed(); // a scanner may add a newline
+    if (o.verifyTicketSet && o.ticketKeysFile.isEmpty())
+        return std::unexpected(QStringLiteral("--verify-ticket: give --ticket-keys FILE (the"
+                                              " public keys written by --export-ticket-keys)"));
+    if (!o.verifyTicketSet && !o.ticketKeysFile.isEmpty())
+        return std::unexpected(QStringLiteral("--ticket-keys: only used with --verify-ticket"));
+    if (o.verifyTicketSet &&
+        (o.serve || o.check || !o.database.isEmpty() || !o.exportTicketKeysFile.isEmpty()))
+        return std::unexpected(QStringLiteral("--verify-ticket: checks a code without any"
+                                              " database; it cannot be combined with --serve,"
+                                              " --check, --database or --export-ticket-keys"));
+    if (!o.exportTicketKeysFile.isEmpty() && (o.serve || o.check))
+        return std::unexpected(
+            QStringLiteral("--export-ticket-keys: cannot be combined with --serve or --check"));
+    return {};
+}
+
 } // namespace
 
 QString defaultDatabasePath()
@@ -89,6 +150,9 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
                                         QStringLiteral("FILE"));
     p.addOptions({help, version, database, serve, check, listen, every, count, hold, active, idle,
                   maxHolds, lang, kiosk, kioskNoCharge, demo, apiKeyFile});
+    const TicketOptions ticketOptions;
+    p.addOptions(
+        {ticketOptions.key, ticketOptions.verify, ticketOptions.keys, ticketOptions.exportKeys});
 
     if (!p.parse(arguments))
         return std::unexpected(p.errorText());
@@ -172,6 +236,8 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     }
     if (p.isSet(apiKeyFile))
         o.apiKeyFile = p.value(apiKeyFile);
+    if (auto r = readTicketOptions(p, ticketOptions, o); !r)
+        return std::unexpected(r.error());
     return o;
 }
 

@@ -25,6 +25,12 @@ struct AppOptions
     bool kioskNoCharge = false; // a kiosk that sends short balances to the counter
     bool demo = false;
     QString apiKeyFile;
+    // Tickets (design K2, K6).
+    QString ticketKeyFile;        // --ticket-key FILE; empty: AppDataLocation/ticket-key.pem
+    QString verifyTicket;         // --verify-ticket CODE, checked offline against ...
+    QString ticketKeysFile;       // ... --ticket-keys FILE (exported public keys)
+    bool verifyTicketSet = false; // --verify-ticket given (an empty CODE is still a question)
+    QString exportTicketKeysFile; // --export-ticket-keys FILE
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

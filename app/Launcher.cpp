@@ -1,12 +1,15 @@
 #include "Launcher.h"
 
-#include "http/ApiServer.h"
 #include "demo/DemoSeeder.h"
-#include "storage/InvariantChecker.h"
 #include "engine/Scheduler.h"
+#include "http/ApiServer.h"
+#include "sales/TicketCode.h"
+#include "sales/TicketKeyRepository.h"
+#include "storage/InvariantChecker.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace boxoffice {
@@ -129,6 +132,111 @@ int runCheck(const AppOptions& options, const Clock& clock)
         out << "  PROBLEM: " << p << Qt::endl;
     out << (report->ok() ? "check: all invariants hold" : "check: invariants BROKEN") << Qt::endl;
     return report->ok() ? 0 : 1;
+}
+
+// ---- Tickets (design K2, K6) ----
+
+QString ticketKeyPath(const AppOptions& options, TicketMode mode)
+{
+    return options.ticketKeyFile.isEmpty() ? TicketSigningKey::defaultPath(mode)
+                                           : options.ticketKeyFile;
+}
+
+bool isTicketCommand(const QStringList& arguments)
+{
+    for (const QString& a : arguments) {
+        for (const QLatin1String name :
+             {QLatin1String("verify-ticket"), QLatin1String("export-ticket-keys")}) {
+            const QString bare = a.startsWith(QLatin1String("--")) ? a.mid(2)
+                                 : a.startsWith(u'-')              ? a.mid(1)
+                                                                   : QString();
+            if (bare == name || bare.startsWith(name + u'='))
+                return true;
+        }
+    }
+    return false;
+}
+
+std::optional<int> runTicketCommand(const AppOptions& options)
+{
+    if (options.verifyTicketSet)
+        return runVerifyTicket(options);
+    if (!options.exportTicketKeysFile.isEmpty())
+        return runExportTicketKeys(options);
+    return std::nullopt;
+}
+
+int runVerifyTicket(const AppOptions& options)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto keys = TicketKeySet::readFile(options.ticketKeysFile);
+    if (!keys) {
+        err << "boxoffice: --ticket-keys: " << keys.error().message(Language::English) << Qt::endl;
+        return 2;
+    }
+    const auto payload = TicketCode::verify(options.verifyTicket, *keys, TicketMode::Real);
+    if (!payload) {
+        out << "ticket: INVALID "
+            << payload.error().extra.value(QStringLiteral("reason")).toString() << Qt::endl
+            << "  " << payload.error().message(Language::English) << Qt::endl
+            << "  " << payload.error().message(Language::Korean) << Qt::endl;
+        return 1;
+    }
+    const TicketKeyInfo* key = keys->find(payload->keyId);
+    out << "ticket: VALID" << Qt::endl
+        << "  ticket id:      " << payload->ticketId << Qt::endl
+        << "  reservation id: " << payload->reservationId << Qt::endl
+        << "  schedule id:    " << payload->scheduleId << Qt::endl
+        << "  seat:           " << payload->seatLabel << Qt::endl
+        << "  issue:          " << payload->issueNumber << Qt::endl
+        << "  key id:         " << payload->keyId.toHex() << " (" << key->terminal << ')'
+        << Qt::endl
+        << "  training:       " << (payload->training ? "yes" : "no") << Qt::endl;
+    // Whether this is the current code of its seat, or already used, only the database knows:
+    // a signature says who issued it, not that it was not revoked or scanned since.
+    out << "  (signature and key checked offline; revocation and check-in need the database)"
+        << Qt::endl;
+    return 0;
+}
+
+int runExportTicketKeys(const AppOptions& options)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    DatabaseOptions db;
+    db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
+    // Exporting reads keys that terminals registered; a database made here would have none.
+    if (!isPostgresLocation(db.location) && !QFileInfo::exists(db.location)) {
+        err << "boxoffice: --export-ticket-keys: there is no database at " << db.location
+            << Qt::endl;
+        return 1;
+    }
+    auto database = Database::open(db);
+    if (!database) {
+        const QString where =
+            isPostgresLocation(db.location) ? QStringLiteral("PostgreSQL") : db.location;
+        err << "boxoffice: " << forPeople(database.error(), where).message(Language::English)
+            << Qt::endl;
+        return 1;
+    }
+    auto conn = (*database)->connection();
+    auto keys =
+        conn ? TicketKeyRepository::validKeys(**conn) : Result<TicketKeySet>(fail(conn.error()));
+    if (!keys) {
+        err << "boxoffice: "
+            << forPeople(keys.error(), (*database)->displayName()).message(Language::English)
+            << Qt::endl;
+        return 1;
+    }
+    if (auto written = keys->writeFile(options.exportTicketKeysFile); !written) {
+        err << "boxoffice: --export-ticket-keys: " << written.error().message(Language::English)
+            << Qt::endl;
+        return 1;
+    }
+    out << "boxoffice: " << keys->keys().size() << " ticket key(s) from "
+        << (*database)->displayName() << " written to " << options.exportTicketKeysFile << Qt::endl;
+    return 0;
 }
 
 } // namespace boxoffice

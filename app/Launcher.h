@@ -2,6 +2,9 @@
 
 #include "CommandLine.h"
 #include "engine/Engine.h"
+#include "sales/TicketKeys.h"
+
+#include <optional>
 
 namespace boxoffice {
 
@@ -16,5 +19,22 @@ std::expected<QByteArray, QString> loadApiKey(const AppOptions& options);
 int runServer(const AppOptions& options, const Clock& clock);
 // `boxoffice --check`: W5 and integrity; exit code 0 when everything holds.
 int runCheck(const AppOptions& options, const Clock& clock);
+
+// ---- Tickets (design K2, K6) ----
+
+// This terminal's signing key file: --ticket-key, or AppDataLocation's default for the mode.
+// The key is made there on first need (TicketSigningKey::loadOrCreate).
+QString ticketKeyPath(const AppOptions& options, TicketMode mode);
+// Whether the command line asks for a ticket command (no window needed), in any spelling
+// QCommandLineParser accepts (--verify-ticket CODE, --verify-ticket=CODE, -verify-ticket ...).
+bool isTicketCommand(const QStringList& arguments);
+// Runs the ticket command the options name, if any: --verify-ticket or --export-ticket-keys.
+// The exit code; std::nullopt when there is none to run.
+std::optional<int> runTicketCommand(const AppOptions& options);
+// `boxoffice --verify-ticket CODE --ticket-keys FILE`: offline, no database opened. Prints the
+// payload and returns 0, or why the code is not valid and 1; an unreadable key list is 2.
+int runVerifyTicket(const AppOptions& options);
+// `boxoffice --export-ticket-keys FILE`: the database's valid public keys as JSON; 0 or 1.
+int runExportTicketKeys(const AppOptions& options);
 
 } // namespace boxoffice

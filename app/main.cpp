@@ -19,7 +19,8 @@ int main(int argc, char* argv[])
                           arguments.contains(QLatin1String("--check")) ||
                           arguments.contains(QLatin1String("--help")) ||
                           arguments.contains(QLatin1String("-h")) ||
-                          arguments.contains(QLatin1String("--version"));
+                          arguments.contains(QLatin1String("--version")) ||
+                          isTicketCommand(arguments); // a ticket command needs no window
 
     // An invalid command line is answered before any window system is needed (design §3:
     // one line, exit code 2), also where no display can be opened.
@@ -52,6 +53,8 @@ int main(int argc, char* argv[])
         QTextStream(stdout) << "boxoffice " << BOXOFFICE_VERSION << Qt::endl;
         return 0;
     }
+    if (const auto ticketCommand = runTicketCommand(*options))
+        return *ticketCommand;
     SystemClock clock;
     if (options->check)
         return runCheck(*options, clock);

@@ -49,6 +49,19 @@ enum class ErrorCode {
     NewerSchema,
     DatabaseOpenFailed,
     IdempotencyKeyReused,
+    // After the sale (design §6, §8, §9).
+    RefundClosed,
+    AlreadyRefunded,
+    NotPaid,
+    AlreadyCheckedIn,
+    TicketRevoked,
+    TicketInvalid,
+    TicketWrongSchedule,
+    StaffApiDisabled,
+    SeatsAvailable,
+    AlreadyOnWaitlist,
+    TicketNotFound,
+    PaymentNotFound,
     // Keep last: the number of codes (Error.cpp has one entry per code, in this order).
     Count
 };

@@ -1,5 +1,7 @@
 #include "sales/VenueLayout.h"
 
+#include "sales/TicketCode.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +10,15 @@
 namespace boxoffice {
 
 namespace {
+
+constexpr int digits(int n)
+{
+    return n < 10 ? 1 : 1 + digits(n / 10);
+}
+// The longest label a layout can make, "<section>-<row>-<seat>", fits a ticket code.
+static_assert(VenueLayout::kMaxSectionNameBytes + 1 + digits(VenueLayout::kMaxRows) + 1 +
+                  digits(VenueLayout::kMaxSeatsPerRow) <=
+              TicketCode::kMaxSeatLabelBytes);
 
 Error layoutError(const QString& why)
 {
@@ -49,9 +60,14 @@ Result<VenueLayout> VenueLayout::parse(const QByteArray& json)
         s.x = so.value(QStringLiteral("x")).toInt(-1);
         s.y = so.value(QStringLiteral("y")).toInt(-1);
         if (s.name.isEmpty() || s.tier.isEmpty() || s.price <= 0 || s.rows <= 0 ||
-            s.seatsPerRow <= 0 || s.x < 0 || s.y < 0 || s.rows > 1000 || s.seatsPerRow > 1000)
+            s.seatsPerRow <= 0 || s.x < 0 || s.y < 0 || s.rows > kMaxRows ||
+            s.seatsPerRow > kMaxSeatsPerRow)
             return fail(layoutError(
                 QStringLiteral("section %1 is incomplete").arg(layout.sections.size() + 1)));
+        if (s.name.toUtf8().size() > kMaxSectionNameBytes)
+            return fail(layoutError(QStringLiteral("section %1: the name is longer than %2 bytes")
+                                        .arg(layout.sections.size() + 1)
+                                        .arg(kMaxSectionNameBytes)));
         layout.sections << s;
     }
     if (layout.sections.isEmpty())

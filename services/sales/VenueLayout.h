@@ -12,6 +12,13 @@ namespace boxoffice {
 // seats, each section with a tier, a price and a place on the plan.
 struct VenueLayout
 {
+    // A seat's label is "<section>-<row>-<seat>" and goes into its signed ticket code, whose
+    // length is bounded (TicketCode::kMaxSeatLabelBytes): section names are at most this many
+    // UTF-8 bytes, rows and seats per row at most kMaxRows and kMaxSeatsPerRow.
+    static constexpr int kMaxSectionNameBytes = 32;
+    static constexpr int kMaxRows = 1000;
+    static constexpr int kMaxSeatsPerRow = 1000;
+
     struct Section
     {
         QString name;

@@ -156,7 +156,7 @@ struct DatabaseOptions
 class Database : public std::enable_shared_from_this<Database>
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
     ~Database();

@@ -2,6 +2,7 @@
 // answers to invalid options (one line on stderr naming the option, exit code 2, nothing
 // touched).
 
+#include "BoxofficeProcess.h"
 #include "CommandLine.h"
 
 #include <QDir>
@@ -18,40 +19,8 @@ QStringList argv(const QStringList& options)
     return QStringList{QStringLiteral("boxoffice")} + options;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = false;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs boxoffice without any display: an invalid option must be answered before any window
-// system is needed (a terminal over ssh, a kiosk's boot script).
-Run runBoxoffice(const QStringList& arguments)
-{
-    Run r;
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    // Nothing of the user's: AppDataLocation points into a folder of the test.
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(BOXOFFICE_BIN), arguments);
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.crashed = true;
-        return r;
-    }
-    r.crashed = p.exitStatus() != QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using Run = boxoffice::test::BoxofficeRun;
+using boxoffice::test::runBoxoffice;
 
 } // namespace
 
