@@ -3,9 +3,11 @@
 #include "SaleSession.h"
 #include "seatmap/SeatLegend.h"
 #include "seatmap/SeatMapView.h"
+#include "seatmap/SeatOverview.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QVBoxLayout>
 
 namespace boxoffice {
@@ -23,10 +25,31 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     m_view->setClock(session.host().uiClock());
     m_view->setModel(&session.seats());
     label->setBuddy(m_view);
+    m_overview = new SeatOverview(session.seats(), this);
+    m_goTo = new QLineEdit(this);
+    m_goTo->setObjectName(QStringLiteral("goToSeat"));
+    m_goTo->setPlaceholderText(tr("Go to seat, e.g. H-25-65"));
+    m_goTo->setAccessibleName(tr("Go to seat"));
+    m_goTo->setAccessibleDescription(tr("Type a seat as its ticket names it and press Enter."));
+    m_goTo->setClearButtonEnabled(true);
+    m_goToProblem = new QLabel(this);
+    m_goToProblem->setObjectName(QStringLiteral("goToSeatProblem"));
+    m_goToProblem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_goToProblem->setWordWrap(true);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("seatSummary"));
-    layout->addWidget(label);
-    layout->addWidget(m_view, 1);
+    auto* top = new QHBoxLayout;
+    top->addWidget(label, 1);
+    top->addWidget(m_goTo);
+    layout->addLayout(top);
+    auto* middle = new QHBoxLayout;
+    middle->addWidget(m_view, 1);
+    auto* side = new QVBoxLayout;
+    side->addWidget(m_overview);
+    side->addWidget(m_goToProblem);
+    side->addStretch();
+    middle->addLayout(side);
+    layout->addLayout(middle, 1);
     auto* legendRow = new QHBoxLayout;
     legendRow->addWidget(new SeatLegend(this));
     legendRow->addStretch();
@@ -37,6 +60,10 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
         m_view->setMinimumFitCell(56);
     }
 
+    connect(m_goTo, &QLineEdit::returnPressed, this, [this] { goToSeat(m_goTo->text()); });
+    connect(m_view, &SeatMapView::viewChanged, this,
+            [this] { m_overview->setVisibleCells(m_view->visibleCells()); });
+    connect(m_overview, &SeatOverview::sectionChosen, m_view, &SeatMapView::showCells);
     connect(m_view, &SeatMapView::seatActivated, this,
             [this](const QModelIndex& i) { m_session.activateSeat(i.row()); });
     connect(&session, &SaleSession::seatRefused, this, [this](int row, const QString& text) {
@@ -53,9 +80,33 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::startAtFirstFreeSeat);
     connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::updateLock);
     connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::updateSummary);
+    connect(&seats, &QAbstractItemModel::modelReset, this, &SeatMapPanel::showVenueTools);
     connect(&seats, &QAbstractItemModel::dataChanged, this, &SeatMapPanel::updateSummary);
     updateLock();
     updateSummary();
+    showVenueTools();
+}
+
+void SeatMapPanel::showVenueTools()
+{
+    // A hall of fifty seats is seen whole; only a venue in sections needs a way to find a seat.
+    const bool venue = !m_session.seats().sections().isEmpty();
+    m_overview->setVisible(venue);
+    m_goTo->setVisible(venue);
+    m_goToProblem->clear();
+}
+
+void SeatMapPanel::goToSeat(const QString& label)
+{
+    if (label.trimmed().isEmpty())
+        return;
+    const int row = m_session.seats().rowOfLabel(label);
+    if (row < 0) {
+        m_goToProblem->setText(tr("There is no seat \"%1\" on this map.").arg(label.trimmed()));
+        return;
+    }
+    m_goToProblem->clear();
+    m_view->goToRow(row);
 }
 
 void SeatMapPanel::updateLock()

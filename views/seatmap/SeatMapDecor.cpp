@@ -15,6 +15,23 @@ QString stageText()
     return QCoreApplication::translate("boxoffice::SeatMapView", "STAGE");
 }
 
+// The part of `band` on the painter's device, so a label over something wider than the view
+// (a stadium's stage, a section) is centred where it can be read rather than off-screen; at
+// least `minWidth` wide, kept inside the band.
+QRect onScreen(const QPainter& p, const QRect& band, int minWidth)
+{
+    const QRect device(0, 0, p.device()->width(), p.device()->height());
+    QRect seen = band.intersected(device);
+    if (seen.width() < minWidth) {
+        seen.setWidth(minWidth);
+        if (seen.right() > band.right())
+            seen.moveRight(band.right());
+        if (seen.left() < band.left())
+            seen.moveLeft(band.left());
+    }
+    return seen;
+}
+
 } // namespace
 
 void SeatMapDecor::paintStage(QPainter& p, const QRect& grid, int top, const QPalette& palette)
@@ -33,7 +50,8 @@ void SeatMapDecor::paintStage(QPainter& p, const QRect& grid, int top, const QPa
     p.drawRoundedRect(stage, 4, 4);
     p.setFont(f);
     p.setPen(palette.color(QPalette::BrightText));
-    p.drawText(stage, Qt::AlignCenter, stageText());
+    p.drawText(onScreen(p, stage, metrics.horizontalAdvance(stageText()) + 8), Qt::AlignCenter,
+               stageText());
     p.restore();
 }
 
@@ -51,12 +69,14 @@ void SeatMapDecor::paintSectionNames(QPainter& p, const SeatMapModel& seats, QPo
     for (const SeatMapModel::Section& s : seats.sections()) {
         // The band of kLabelCells rows just above the section: a gap or the map's margin.
         const QRect band(origin.x() + s.cells.x() * cell,
-                         origin.y() + (s.cells.y() - kLabelCells) * cell,
-                         s.cells.width() * cell, kLabelCells * cell);
-        if (band.intersects(exposed))
-            p.drawText(band, Qt::AlignHCenter | Qt::AlignBottom,
-                       QCoreApplication::translate("boxoffice::SeatMapView", "Section %1")
-                           .arg(s.name));
+                         origin.y() + (s.cells.y() - kLabelCells) * cell, s.cells.width() * cell,
+                         kLabelCells * cell);
+        if (!band.intersects(exposed))
+            continue;
+        const QString name =
+            QCoreApplication::translate("boxoffice::SeatMapView", "Section %1").arg(s.name);
+        p.drawText(onScreen(p, band, p.fontMetrics().horizontalAdvance(name) + 8),
+                   Qt::AlignHCenter | Qt::AlignBottom, name);
     }
     p.restore();
 }

@@ -4,6 +4,7 @@
 #include "seatmap/SeatBubble.h"
 #include "seatmap/SeatDelegate.h"
 #include "seatmap/SeatMapDecor.h"
+#include "seatmap/SeatZoom.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -12,11 +13,9 @@
 namespace boxoffice {
 
 namespace {
-constexpr int kMinCell = 12;
-constexpr int kMaxCell = 96;
 constexpr int kMargin = 16;
-// Zoom steps, so that in and out retrace each other.
-constexpr int kZoomSteps[] = {12, 16, 20, 24, 30, 36, 44, 56, 72, 96};
+// Venues larger than this many cells open at a readable zoom and scroll; smaller halls are fitted.
+constexpr qsizetype kVenueCells = 2000;
 } // namespace
 
 SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
@@ -30,11 +29,6 @@ SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
     viewport()->setAttribute(Qt::WA_Hover);
 
     m_bubble = new SeatBubble(viewport());
-}
-
-void SeatMapView::setClock(const Clock& clock)
-{
-    m_bubble->setClock(clock);
 }
 
 void SeatMapView::setModel(QAbstractItemModel* model)
@@ -67,9 +61,9 @@ void SeatMapView::fitSmallHall()
 {
     // A small hall is shown as large as the view allows (within reason); a large venue keeps
     // the zoom the user chose and scrolls.
-    if (m_gridWidth == 0)
+    if (m_gridWidth <= 0 || m_gridHeight <= 0)
         return;
-    if (qsizetype(m_gridWidth) * m_gridHeight > 2000) {
+    if (qsizetype(m_gridWidth) * m_gridHeight > kVenueCells) {
         // A venue: start small enough to see a section, large enough to read seat numbers.
         setCellSize(std::max(24, m_minFitCell));
         return;
@@ -77,30 +71,14 @@ void SeatMapView::fitSmallHall()
     const QMargins m = contentMargins();
     const int fit = std::min((viewport()->width() - m.left() - m.right()) / m_gridWidth,
                              (viewport()->height() - m.top() - m.bottom()) / m_gridHeight);
-    int snapped = kZoomSteps[0];
-    for (int step : kZoomSteps) {
-        if (step <= std::clamp(fit, m_minFitCell, 64))
-            snapped = step;
-    }
-    setCellSize(std::max(snapped, m_minFitCell));
-}
-
-int SeatMapView::rowAtCell(int x, int y) const
-{
-    return m_seats ? m_seats->rowAt(x, y) : -1;
-}
-
-QPoint SeatMapView::cellOf(const QModelIndex& index) const
-{
-    return m_seats ? m_seats->cellOf(index.row()) : QPoint();
+    setCellSize(std::max(SeatZoom::atMost(std::clamp(fit, m_minFitCell, 64)), m_minFitCell));
 }
 
 QMargins SeatMapView::contentMargins() const
 {
     // Room for the stage above everything, and for a venue's section names and row labels.
-    const int labels = m_seats && !m_seats->sections().isEmpty()
-                           ? SeatMapDecor::kLabelCells * m_cell
-                           : 0;
+    const int labels =
+        m_seats && !m_seats->sections().isEmpty() ? SeatMapDecor::kLabelCells * m_cell : 0;
     return {kMargin + labels, kMargin / 2 + SeatMapDecor::kStageHeight + 6 + labels, kMargin,
             kMargin};
 }
@@ -167,7 +145,7 @@ QModelIndex SeatMapView::indexAt(const QPoint& point) const
 
 void SeatMapView::setCellSize(int pixels)
 {
-    pixels = std::clamp(pixels, kMinCell, kMaxCell);
+    pixels = std::clamp(pixels, SeatZoom::kMin, SeatZoom::kMax);
     if (pixels == m_cell)
         return;
     m_cell = pixels;
@@ -176,36 +154,65 @@ void SeatMapView::setCellSize(int pixels)
         scrollTo(currentIndex());
     viewport()->update();
     Q_EMIT zoomChanged(m_cell);
+    Q_EMIT viewChanged();
 }
 
 void SeatMapView::zoomIn()
 {
-    for (int step : kZoomSteps) {
-        if (step > m_cell) {
-            setCellSize(step);
-            return;
-        }
-    }
+    setCellSize(SeatZoom::above(m_cell));
 }
 
 void SeatMapView::zoomOut()
 {
-    for (auto it = std::rbegin(kZoomSteps); it != std::rend(kZoomSteps); ++it) {
-        if (*it < m_cell) {
-            setCellSize(*it);
-            return;
-        }
-    }
+    setCellSize(SeatZoom::below(m_cell));
+}
+
+QRect SeatMapView::visibleCells() const
+{
+    if (m_gridWidth <= 0 || m_gridHeight <= 0)
+        return {};
+    const QPoint o = origin();
+    const QRect cells(
+        QPoint(-o.x() / m_cell, -o.y() / m_cell),
+        QPoint((viewport()->width() - o.x()) / m_cell, (viewport()->height() - o.y()) / m_cell));
+    return cells.intersected(QRect(0, 0, m_gridWidth, m_gridHeight));
+}
+
+void SeatMapView::showCells(const QRect& cells)
+{
+    if (cells.isEmpty())
+        return;
+    const QMargins m = contentMargins();
+    const int fit = std::min((viewport()->width() - m.left() - m.right()) / cells.width(),
+                             (viewport()->height() - m.top() - m.bottom()) / cells.height());
+    setCellSize(SeatZoom::atMost(fit));
+    // Its name and row labels come into view with it.
+    const int labels = SeatMapDecor::kLabelCells * m_cell;
+    horizontalScrollBar()->setValue(cells.x() * m_cell + m.left() - labels - kMargin);
+    verticalScrollBar()->setValue(cells.y() * m_cell + m.top() - labels - kMargin);
+    Q_EMIT viewChanged();
+}
+
+void SeatMapView::goToRow(int row)
+{
+    if (!model() || row < 0 || row >= model()->rowCount())
+        return;
+    setCellSize(std::max(m_cell, 24)); // large enough to read the seat's number
+    const QModelIndex i = model()->index(row, 0);
+    setCurrentIndex(i);
+    scrollTo(i, PositionAtCenter);
+    setFocus();
+}
+
+void SeatMapView::scrollContentsBy(int dx, int dy)
+{
+    QAbstractItemView::scrollContentsBy(dx, dy);
+    Q_EMIT viewChanged();
 }
 
 void SeatMapView::showInlineMessage(const QModelIndex& index, const QString& text)
 {
     m_bubble->showNear(visualRect(index), text);
-}
-
-QString SeatMapView::inlineMessage() const
-{
-    return m_bubble->shownText();
 }
 
 void SeatMapView::setLockedReason(const QString& reason)
@@ -252,21 +259,6 @@ QModelIndex SeatMapView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
     }
     const int row = m_seats->rowFrom(c, dx, dy);
     return row >= 0 ? model()->index(row, 0) : current;
-}
-
-int SeatMapView::horizontalOffset() const
-{
-    return horizontalScrollBar()->value();
-}
-
-int SeatMapView::verticalOffset() const
-{
-    return verticalScrollBar()->value();
-}
-
-bool SeatMapView::isIndexHidden(const QModelIndex&) const
-{
-    return false;
 }
 
 void SeatMapView::setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags flags)
@@ -346,6 +338,7 @@ void SeatMapView::updateGeometries()
     horizontalScrollBar()->setSingleStep(m_cell);
     verticalScrollBar()->setSingleStep(m_cell);
     QAbstractItemView::updateGeometries();
+    Q_EMIT viewChanged();
 }
 
 void SeatMapView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,

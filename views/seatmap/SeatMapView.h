@@ -1,13 +1,14 @@
 #pragma once
 
+#include "SeatMapModel.h"
+#include "seatmap/SeatBubble.h"
+
 #include <QAbstractItemView>
-#include <QPointer>
+#include <QScrollBar>
 
 namespace boxoffice {
 
 class Clock;
-class SeatBubble;
-class SeatMapModel;
 
 // Paints a SeatMapModel on its grid, only the cells in view (50,000 seats cost what the screen
 // shows). Arrow keys move, Space/Enter or a click activates, Ctrl+wheel and Ctrl +/- zoom.
@@ -21,7 +22,7 @@ public:
     // A SeatMapModel: the view paints from its grid index.
     void setModel(QAbstractItemModel* model) override;
     // The clock that times inline messages (the window's clock; set before showing any).
-    void setClock(const Clock& clock);
+    void setClock(const Clock& clock) { m_bubble->setClock(clock); }
     QRect visualRect(const QModelIndex& index) const override;
     void scrollTo(const QModelIndex& index, ScrollHint hint = EnsureVisible) override;
     QModelIndex indexAt(const QPoint& point) const override;
@@ -32,9 +33,15 @@ public:
     void setMinimumFitCell(int pixels) { m_minFitCell = pixels; }
     void zoomIn();
     void zoomOut();
+    // The cells of the plan in view now.
+    QRect visibleCells() const;
+    // Zooms and scrolls so that `cells` (a section, say) fills the view.
+    void showCells(const QRect& cells);
+    // Makes the seat of `row` current, readable and centred, with the focus.
+    void goToRow(int row);
     // Says something next to a seat, in place, for a few seconds (no modal box).
     void showInlineMessage(const QModelIndex& index, const QString& text);
-    QString inlineMessage() const;
+    QString inlineMessage() const { return m_bubble->shownText(); }
     // Why seats cannot be chosen right now (empty: they can).
     void setLockedReason(const QString& reason);
     QString lockedReason() const { return m_lockedReason; }
@@ -42,12 +49,14 @@ public:
 Q_SIGNALS:
     void seatActivated(const QModelIndex& index);
     void zoomChanged(int cellSize);
+    // What is in view changed (scrolled, zoomed, resized).
+    void viewChanged();
 
 protected:
     QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
-    int horizontalOffset() const override;
-    int verticalOffset() const override;
-    bool isIndexHidden(const QModelIndex& index) const override;
+    int horizontalOffset() const override { return horizontalScrollBar()->value(); }
+    int verticalOffset() const override { return verticalScrollBar()->value(); }
+    bool isIndexHidden(const QModelIndex&) const override { return false; }
     void setSelection(const QRect& rect, QItemSelectionModel::SelectionFlags flags) override;
     QRegion visualRegionForSelection(const QItemSelection& selection) const override;
     void paintEvent(QPaintEvent* event) override;
@@ -56,12 +65,16 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void updateGeometries() override;
+    void scrollContentsBy(int dx, int dy) override;
     void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
                      const QList<int>& roles = {}) override;
 
 private:
-    QPoint cellOf(const QModelIndex& index) const;
-    int rowAtCell(int x, int y) const;
+    QPoint cellOf(const QModelIndex& index) const
+    {
+        return m_seats ? m_seats->cellOf(index.row()) : QPoint();
+    }
+    int rowAtCell(int x, int y) const { return m_seats ? m_seats->rowAt(x, y) : -1; }
     void takeGrid();
     void fitSmallHall();
     QPoint origin() const;
