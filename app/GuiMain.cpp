@@ -44,7 +44,7 @@ int runGui(const AppOptions& options, const Clock& clock)
         KioskWindow::Options kiosk;
         kiosk.allowCharge = !options.kioskNoCharge;
         KioskWindow window(host, kiosk);
-        window.showFullScreen();
+        window.showOnWholeScreen();
         return QApplication::exec();
     }
     MainWindow window(host);

@@ -66,7 +66,8 @@ QString SaleSession::lockReason(bool kiosk) const
     if (m_concertId <= 0)
         return tr("Choose a concert.");
     if (!e)
-        return tr("Join the queue to choose seats (Ctrl+J).");
+        return kiosk ? tr("Choose a concert to join its queue.")
+                     : tr("Join the queue to choose seats (Ctrl+J).");
     switch (e->stage()) {
     case QueueModel::Stage::Paid:
         return tr("Paid. Join the queue again to buy more seats.");

@@ -65,7 +65,7 @@ int main(int argc, char* argv[])
     MainWindow window(*host);
     SaleSession& sale = window.session();
     const auto settle = [&host] { settleHost(*host); };
-    window.resize(1360, 820);
+    window.resize(1280, 800);
     window.show();
     settle();
     // Customers waiting behind: this terminal queued them too.

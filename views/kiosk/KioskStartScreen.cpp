@@ -1,5 +1,7 @@
 #include "kiosk/KioskStartScreen.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
 #include "SaleSession.h"
 
@@ -51,6 +53,9 @@ KioskStartScreen::KioskStartScreen(SaleSession& session, QWidget* parent)
     m_start->setObjectName(QStringLiteral("kioskStartButton"));
     m_start->setMinimumSize(240, 64);
     layout->addWidget(m_start, 0, Qt::AlignHCenter);
+    describe(m_member, tr("Member number"), tr("Your member number."));
+    describe(m_phone, tr("Phone digits"), tr("The last four digits of your phone number."));
+    describe(m_start, tr("Start"), tr("Starts buying seats as this member."));
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("kioskStartError"));

@@ -1,7 +1,11 @@
 #include "kiosk/KioskWindow.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
+#include "common/Columns.h"
 #include "kiosk/KioskStartScreen.h"
+#include "kiosk/KioskStyle.h"
 #include "sale/CatalogPanel.h"
 #include "sale/HoldPanel.h"
 #include "sale/QueuePanel.h"
@@ -12,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -29,6 +34,9 @@ KioskWindow::KioskWindow(EngineHost& host, Options options, QWidget* parent)
       m_bannerTimer(host.uiClock(), this)
 {
     setObjectName(QStringLiteral("kioskWindow"));
+    // The kiosk is its own process: its style is the application's.
+    if (!dynamic_cast<KioskStyle*>(QApplication::style()))
+        QApplication::setStyle(new KioskStyle);
     setWindowTitle(tr("Box Office — Self-service"));
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.5);
@@ -76,6 +84,8 @@ QWidget* KioskWindow::buildSaleScreen()
     finish->setObjectName(QStringLiteral("kioskFinishButton"));
     top->addWidget(m_who, 1);
     top->addWidget(finish);
+    describe(finish, tr("Finish"), tr("Ends your visit and returns to the start screen."));
+    describe(m_who, tr("Customer"), tr("Who is buying, and their balance."));
     layout->addLayout(top);
     m_banner = new QLabel(page);
     m_banner->setObjectName(QStringLiteral("kioskBanner"));
@@ -104,11 +114,25 @@ QWidget* KioskWindow::buildSaleScreen()
     split->addWidget(right);
     split->setSizes({340, 600, 340});
     split->setChildrenCollapsible(false);
+    keepColumnWidths(split); // a kiosk never reflows as it is used
     layout->addWidget(split, 1);
     for (QPushButton* b : page->findChildren<QPushButton*>())
         b->setMinimumHeight(kTarget);
     connect(finish, &QPushButton::clicked, this, &KioskWindow::resetToStart);
     return page;
+}
+
+void KioskWindow::showOnWholeScreen()
+{
+    // Without a window manager a full-screen request alone leaves the window its own size:
+    // it takes the screen's geometry itself, frameless, and follows the screen if it changes.
+    setWindowFlag(Qt::FramelessWindowHint);
+    if (QScreen* s = screen()) {
+        setGeometry(s->geometry());
+        connect(s, &QScreen::geometryChanged, this, [this](const QRect& g) { setGeometry(g); },
+                Qt::UniqueConnection);
+    }
+    showFullScreen();
 }
 
 bool KioskWindow::isOnStartScreen() const

@@ -40,6 +40,8 @@ public:
     SaleSession& session() { return m_session; }
     KioskStartScreen* startScreen() const { return m_start; }
     bool isOnStartScreen() const;
+    // Full screen for real: the screen's geometry exactly, with or without a window manager.
+    void showOnWholeScreen();
     // Back to the start screen with nothing of the last customer left (also the idle reset).
     void resetToStart();
 

@@ -1,5 +1,7 @@
 #include "sale/CatalogPanel.h"
 
+#include "common/Accessibility.h"
+
 #include "SaleSession.h"
 
 #include <QLabel>
@@ -33,6 +35,9 @@ CatalogPanel::CatalogPanel(SaleSession& session, QWidget* parent)
     layout->addWidget(m_concerts, 1);
     layout->addWidget(scheduleLabel);
     layout->addWidget(m_schedules, 1);
+    describe(m_concerts, tr("Concerts"),
+             tr("Choosing a concert puts the customer in its queue and picks its first date."));
+    describe(m_schedules, tr("Dates"), tr("The concert's performances and the seats left."));
 
     connect(m_concerts->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& i) {

@@ -1,5 +1,7 @@
 #include "sale/CustomerBar.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
 #include "SaleSession.h"
 #include "sale/NewCustomerDialog.h"
@@ -44,6 +46,13 @@ CustomerBar::CustomerBar(SaleSession& session, QWidget* parent)
     bar->addSpacing(12);
     bar->addWidget(m_info, 2);
     bar->addWidget(m_wallet);
+    describe(m_search, tr("Customer search"),
+             tr("A member number, a name or a phone number; Enter finds the customer."));
+    describe(m_find, tr("Find"), tr("Finds the customer typed in the search field."));
+    describe(m_results, tr("Matching customers"), tr("Pick the customer when several match."));
+    describe(m_newCustomer, tr("New customer"), tr("Adds a walk-up customer with name and phone."));
+    describe(m_info, tr("Customer"), tr("The sale's customer and their wallet balance."));
+    describe(m_wallet, tr("Wallet"), tr("The customer's balance, charges and history."));
 
     connect(m_search, &QLineEdit::returnPressed, this, &CustomerBar::find);
     connect(m_find, &QPushButton::clicked, this, &CustomerBar::find);

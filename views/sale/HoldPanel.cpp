@@ -1,9 +1,12 @@
 #include "sale/HoldPanel.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
 #include "SaleSession.h"
 #include "wallet/WalletService.h"
 
+#include <QAccessible>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,6 +72,14 @@ HoldPanel::HoldPanel(SaleSession& session, QWidget* parent) : QWidget(parent), m
     buttons->addWidget(m_pay);
     layout->addLayout(buttons);
     outer->addWidget(box);
+    describe(m_table, tr("Held seats"), tr("The seats held for the customer and the time left."));
+    describe(m_pay, tr("Pay"), tr("Pays every held seat from the customer's wallet."));
+    describe(m_release, tr("Release seat"), tr("Gives the chosen held seat back."));
+    describe(m_chargeAmount, tr("Amount to charge"),
+             tr("What to add to the wallet before paying; the shortfall to start with."));
+    describe(m_chargePay, tr("Charge and pay"),
+             tr("Charges the wallet and pays the held seats; asks once to confirm."));
+    describe(m_message, tr("Sale message"), tr("What the sale says now."));
 
     connect(m_pay, &QPushButton::clicked, &session, &SaleSession::pay);
     connect(m_release, &QPushButton::clicked, this, [this] {
@@ -173,6 +184,12 @@ void HoldPanel::showNotice()
     }
     m_message->setStyleSheet(style);
     m_message->setText(notice.text);
+    // Said out loud by a screen reader: a hold running out, a refusal, the shortfall.
+    if (!notice.text.isEmpty() && (notice.kind == Kind::Warning || notice.kind == Kind::Error) &&
+        QAccessible::isActive()) {
+        QAccessibleEvent alert(m_message, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
 }
 
 QString HoldPanel::message() const

@@ -1,5 +1,6 @@
 #include "sale/MainWindow.h"
 
+#include "common/Columns.h"
 #include "common/MessageBox.h"
 #include "common/StatusLine.h"
 #include "sale/CatalogPanel.h"
@@ -47,6 +48,9 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     split->setStretchFactor(1, 5);
     split->setStretchFactor(2, 3);
     split->setSizes({260, 640, 380});
+    // The columns keep their widths whatever their texts say (a long concert title, a longer
+    // message): only resizing the window or dragging a handle moves them.
+    keepColumnWidths(split);
     outer->addWidget(split, 1);
     setCentralWidget(central);
 

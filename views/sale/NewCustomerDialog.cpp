@@ -1,5 +1,7 @@
 #include "sale/NewCustomerDialog.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
 #include "SaleSession.h"
 
@@ -24,6 +26,8 @@ NewCustomerDialog::NewCustomerDialog(SaleSession& session, QWidget* parent)
     m_phone->setPlaceholderText(QStringLiteral("010-1234-5678"));
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Phone:"), m_phone);
+    describe(m_name, tr("Name"), tr("The new customer's name."));
+    describe(m_phone, tr("Phone"), tr("The new customer's phone number, for example 010-1234-5678."));
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newCustomerError"));
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));

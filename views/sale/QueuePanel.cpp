@@ -1,5 +1,7 @@
 #include "sale/QueuePanel.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
 #include "SaleSession.h"
 
@@ -65,6 +67,13 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
+    describe(m_join, tr("Join queue"), tr("Puts the customer in the concert's waiting queue."));
+    describe(m_table, tr("Everyone queued here"),
+             tr("Every customer this terminal put in a queue, with their place and time."));
+    describe(m_state, tr("Queue state"), tr("Where the customer stands in the queue."));
+    describe(m_position, tr("Queue position"), tr("1 is the next to be let in."));
+    describe(m_wait, tr("Wait or time left"),
+             tr("The expected wait, or the time left to buy once let in."));
 
     m_highlight->setSingleShot(true);
     connect(m_highlight, &ClockTimer::timeout, this, &QueuePanel::refresh);

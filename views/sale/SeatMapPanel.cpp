@@ -40,20 +40,17 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     m_summary->setObjectName(QStringLiteral("seatSummary"));
     auto* top = new QHBoxLayout;
     top->addWidget(label, 1);
+    top->addWidget(m_summary);
+    top->addWidget(m_goToProblem);
     top->addWidget(m_goTo);
     layout->addLayout(top);
-    auto* middle = new QHBoxLayout;
-    middle->addWidget(m_view, 1);
-    auto* side = new QVBoxLayout;
-    side->addWidget(m_overview);
-    side->addWidget(m_goToProblem);
-    side->addStretch();
-    middle->addLayout(side);
-    layout->addLayout(middle, 1);
+    // A venue is wide and short: its overview is a strip over the map, the map keeps its width.
+    m_overview->setFixedHeight(96);
+    layout->addWidget(m_overview);
+    layout->addWidget(m_view, 1);
     auto* legendRow = new QHBoxLayout;
     legendRow->addWidget(new SeatLegend(this));
     legendRow->addStretch();
-    legendRow->addWidget(m_summary);
     layout->addLayout(legendRow);
     if (kiosk) {
         m_view->setCellSize(56);

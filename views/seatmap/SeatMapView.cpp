@@ -3,6 +3,7 @@
 #include "SeatMapModel.h"
 #include "seatmap/SeatBubble.h"
 #include "seatmap/SeatDelegate.h"
+#include "seatmap/SeatMapAccessible.h"
 #include "seatmap/SeatMapDecor.h"
 #include "seatmap/SeatZoom.h"
 
@@ -29,6 +30,9 @@ SeatMapView::SeatMapView(QWidget* parent) : QAbstractItemView(parent)
     viewport()->setAttribute(Qt::WA_Hover);
 
     m_bubble = new SeatBubble(viewport());
+    installSeatMapAccessibility();
+    setAccessibleName(tr("Seat map"));
+    setAccessibleDescription(tr("Arrow keys move between seats; Space holds or releases one."));
 }
 
 void SeatMapView::setModel(QAbstractItemModel* model)
@@ -40,6 +44,9 @@ void SeatMapView::setModel(QAbstractItemModel* model)
     m_seats = qobject_cast<SeatMapModel*>(model);
     if (model) {
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            if (auto* a =
+                    dynamic_cast<SeatMapAccessible*>(QAccessible::queryAccessibleInterface(this)))
+                a->reset();
             takeGrid();
             fitSmallHall();
             updateGeometries();
@@ -228,36 +235,31 @@ QModelIndex SeatMapView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
     QModelIndex current = currentIndex();
     if (!current.isValid())
         return model()->index(0, 0);
-    QPoint c = cellOf(current);
-    int dx = 0;
-    int dy = 0;
+    const QPoint c = cellOf(current);
+    const int page = std::max(1, viewport()->height() / m_cell - 1);
+    QPoint step; // (dx, dy) on the plan
     switch (action) {
     case MoveLeft:
     case MovePrevious:
-        dx = -1;
+        step = {-1, 0};
         break;
     case MoveRight:
     case MoveNext:
-        dx = 1;
+        step = {1, 0};
         break;
     case MoveUp:
-        dy = -1;
-        break;
     case MoveDown:
-        dy = 1;
+        step = {0, action == MoveUp ? -1 : 1};
         break;
     case MovePageUp:
-        dy = -std::max(1, viewport()->height() / m_cell - 1);
-        break;
     case MovePageDown:
-        dy = std::max(1, viewport()->height() / m_cell - 1);
+        step = {0, action == MovePageUp ? -page : page};
         break;
     case MoveHome:
-        return model()->index(0, 0);
     case MoveEnd:
-        return model()->index(model()->rowCount() - 1, 0);
+        return model()->index(action == MoveHome ? 0 : model()->rowCount() - 1, 0);
     }
-    const int row = m_seats->rowFrom(c, dx, dy);
+    const int row = m_seats->rowFrom(c, step.x(), step.y());
     return row >= 0 ? model()->index(row, 0) : current;
 }
 
@@ -365,23 +367,23 @@ void SeatMapView::wheelEvent(QWheelEvent* event)
 
 void SeatMapView::keyPressEvent(QKeyEvent* event)
 {
-    if (event->modifiers().testFlag(Qt::ControlModifier)) {
-        if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) {
-            zoomIn();
-            return;
-        }
-        if (event->key() == Qt::Key_Minus) {
-            zoomOut();
-            return;
-        }
-    }
-    if ((event->key() == Qt::Key_Space || event->key() == Qt::Key_Return ||
-         event->key() == Qt::Key_Enter) &&
-        currentIndex().isValid()) {
+    const int key = event->key();
+    const bool ctrl = event->modifiers().testFlag(Qt::ControlModifier);
+    if (ctrl && (key == Qt::Key_Plus || key == Qt::Key_Equal))
+        zoomIn();
+    else if (ctrl && key == Qt::Key_Minus)
+        zoomOut();
+    else if ((key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter) &&
+             currentIndex().isValid())
         Q_EMIT seatActivated(currentIndex());
-        return;
-    }
-    QAbstractItemView::keyPressEvent(event);
+    else
+        QAbstractItemView::keyPressEvent(event);
+}
+
+void SeatMapView::currentChanged(const QModelIndex& current, const QModelIndex& previous)
+{
+    QAbstractItemView::currentChanged(current, previous);
+    SeatMapAccessible::announceCurrent(this, current);
 }
 
 void SeatMapView::mouseReleaseEvent(QMouseEvent* event)

@@ -21,8 +21,8 @@ public:
     void setVisibleCells(const QRect& cells);
     // Which section (index into SeatMapModel::sections()) is under a point, or -1.
     int sectionAt(const QPoint& point) const;
-    QSize sizeHint() const override { return {220, 180}; }
-    QSize minimumSizeHint() const override { return {160, 120}; }
+    QSize sizeHint() const override { return {480, 96}; }
+    QSize minimumSizeHint() const override { return {160, 60}; }
 
 Q_SIGNALS:
     void sectionChosen(const QRect& cells);

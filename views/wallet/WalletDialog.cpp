@@ -1,5 +1,7 @@
 #include "wallet/WalletDialog.h"
 
+#include "common/Accessibility.h"
+
 #include "Format.h"
 #include "SaleSession.h"
 #include "wallet/WalletService.h"
@@ -50,6 +52,7 @@ WalletDialog::WalletDialog(SaleSession& session, QWidget* parent)
     for (qint64 amount : {10000, 50000, 100000}) {
         auto* b = new QPushButton(Format::krw(amount), this);
         b->setObjectName(QStringLiteral("quick%1").arg(amount));
+        describe(b, tr("Charge %1").arg(Format::krw(amount)), tr("Fills in this amount."));
         b->setAutoDefault(false);
         connect(b, &QPushButton::clicked, this, [this, amount] { setAmount(amount); });
         quick->addWidget(b);
@@ -78,6 +81,11 @@ WalletDialog::WalletDialog(SaleSession& session, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     historyLabel->setBuddy(m_table);
     layout->addWidget(m_table, 1);
+    describe(m_amount, tr("Charge amount"),
+             tr("Whole won from 1 to %L1 per charge.").arg(WalletService::kMaxCharge));
+    describe(m_charge, tr("Charge"), tr("Adds the amount to the wallet."));
+    describe(m_table, tr("Wallet history"), tr("Every charge, payment and refund, newest first."));
+    describe(m_balanceLabel, tr("Balance"), tr("What the wallet holds now."));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
