@@ -140,7 +140,13 @@ void HoldPanel::setChargingAllowed(bool allowed)
 void HoldPanel::unconfirm()
 {
     m_confirming = false;
-    m_chargePay->setText(tr("C&harge and pay"));
+    m_chargePay->setText(tr("Charge &and pay"));
+}
+
+void HoldPanel::triggerChargeAndPay()
+{
+    if (m_chargePay->isVisible() && m_chargePay->isEnabled())
+        m_chargePay->click();
 }
 
 void HoldPanel::chargeAndPay()

@@ -27,6 +27,8 @@ public:
     // Whether "Charge and pay" is offered (a kiosk without charging sends people to the
     // counter instead).
     void setChargingAllowed(bool allowed);
+    // The keyboard's way to "Charge and pay" (a menu shortcut): the same as clicking it.
+    void triggerChargeAndPay();
 
 private:
     void showNotice();

@@ -100,6 +100,10 @@ void MainWindow::buildMenus()
     QAction* pay = sale->addAction(tr("&Pay"), &m_session, &SaleSession::pay);
     pay->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     pay->setObjectName(QStringLiteral("actionPay"));
+    QAction* chargePay =
+        sale->addAction(tr("C&harge and pay"), m_holdPanel, &HoldPanel::triggerChargeAndPay);
+    chargePay->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    chargePay->setObjectName(QStringLiteral("actionChargeAndPay"));
     sale->addSeparator();
     QAction* zoomIn = sale->addAction(tr("Zoom &in"), m_seats->view(), &SeatMapView::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);

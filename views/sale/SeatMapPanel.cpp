@@ -18,8 +18,10 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     setObjectName(QStringLiteral("seatMapPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // No mnemonic here: Alt+S is the Sale menu's; Ctrl+M goes to the map.
     auto* label = new QLabel(
-        kiosk ? tr("&Seats") : tr("&Seats (arrows move, Space holds, Ctrl +/- zooms)"), this);
+        kiosk ? tr("Seats") : tr("Seats (Ctrl+M; arrows move, Space holds, Ctrl +/- zooms)"),
+        this);
     m_view = new SeatMapView(this);
     m_view->setObjectName(QStringLiteral("seatMap"));
     m_view->setClock(session.host().uiClock());

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSemaphore>
@@ -105,6 +106,37 @@ private:
         search->insert(text); // keyClicks types Latin-1 only
         QTest::keyClick(search, Qt::Key_Return);
         settle();
+    }
+
+    // Whether a dialog is in the way (the happy path has none).
+    static bool anyDialogShown()
+    {
+        if (QApplication::activeModalWidget())
+            return true;
+        const auto windows = QApplication::topLevelWidgets();
+        return std::any_of(windows.begin(), windows.end(), [](QWidget* w) {
+            return w->isVisible() && (qobject_cast<QDialog*>(w) || qobject_cast<QMenu*>(w));
+        });
+    }
+    // One action of a person (a click, a key, a chord), counted; the window then settles and
+    // must not have opened a dialog.
+    template <typename F> void act(int& actions, F&& f)
+    {
+        f();
+        ++actions;
+        settle();
+        QVERIFY2(!anyDialogShown(), "a dialog opened on the happy path");
+    }
+    // Customer 1 found by number (typing and the Enter that submits it are the finding).
+    void customerOneFound()
+    {
+        findCustomer(QStringLiteral("1"));
+        QCOMPARE(m_window->session().customer().id, qint64(1));
+    }
+    void admitEveryone()
+    {
+        m_engine->admitNow();
+        advance(QueueModel::kPollIntervalMs); // waiting is not an action
     }
 
     // Customer 1 found by number, concert 1 chosen (its first date comes by itself), queue
@@ -215,10 +247,56 @@ private Q_SLOTS:
         QCOMPARE(label("queueState"), QStringLiteral("Paid"));
         // The token is used up: seats are locked again, with the reason.
         QVERIFY(seatView()->lockedReason().contains(QLatin1String("Paid")));
-        // The next customer inherits none of it.
+        // The next customer inherits none of it (and, the concert being chosen, joins its queue).
         findCustomer(QStringLiteral("2"));
         QVERIFY2(label("holdMessage").isEmpty(), qPrintable(label("holdMessage")));
-        QCOMPARE(label("queueState"), QStringLiteral("Not in the queue"));
+        QCOMPARE(label("queueState"), QStringLiteral("Waiting"));
+        QVERIFY(!child<QWidget>("chargeRow")->isVisible());
+        QVERIFY(label("queueAnnouncement").isEmpty());
+    }
+
+    void aSaleWithTheMouseTakesFourActionsAndNoDialog()
+    {
+        customerOneFound();
+        int actions = 0;
+        // Choosing the concert joins its queue and picks its first date.
+        act(actions, [&] { clickRow(child<QListView>("concertList"), 0); });
+        QVERIFY(label("queueState").contains(QLatin1String("Waiting")));
+        admitEveryone();
+        act(actions, [&] { clickSeat(7); });
+        act(actions, [&] { click("chargeAndPayButton"); }); // the shortfall, pre-filled
+        act(actions, [&] { click("chargeAndPayButton"); }); // its one confirmation
+        QCOMPARE(seatState(7), SeatState::Sold);
+        QVERIFY2(label("holdMessage").contains(QLatin1String("Payment number")),
+                 qPrintable(label("holdMessage")));
+        qInfo() << "mouse: customer found -> seat paid in" << actions << "actions";
+        QVERIFY(actions <= 6);
+    }
+
+    void aSaleByKeyboardAloneTakesFiveActionsAndNoDialog()
+    {
+        customerOneFound();
+        int actions = 0;
+        QWidget* w = m_window.get();
+        // Alt+O goes to the concerts, and the first is chosen as the list gets the focus (Down
+        // would choose the next).
+        act(actions, [&] { QTest::keyClick(w, Qt::Key_O, Qt::AltModifier); });
+        QVERIFY(child<QListView>("concertList")->hasFocus());
+        QCOMPARE(m_window->session().concertId(), qint64(1));
+        admitEveryone();
+        act(actions, [&] { QTest::keyClick(w, Qt::Key_M, Qt::ControlModifier); }); // the map
+        QVERIFY(seatView()->hasFocus());
+        act(actions, [&] { QTest::keyClick(seatView(), Qt::Key_Space); }); // the first free seat
+        QCOMPARE(holdRows(), 1);
+        act(actions, [&] {
+            QTest::keyClick(w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        });
+        act(actions, [&] { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space); });
+        QCOMPARE(holdRows(), 0);
+        QVERIFY2(label("holdMessage").contains(QLatin1String("Payment number")),
+                 qPrintable(label("holdMessage")));
+        qInfo() << "keyboard: customer found -> seat paid in" << actions << "actions";
+        QVERIFY(actions <= 6);
     }
 
     void takenSeatSaysSoInPlace()
