@@ -9,7 +9,7 @@
 #include <QApplication>
 #include <QEventLoop>
 #include <QMessageBox>
-#include <QProgressDialog>
+#include <QLabel>
 #include <QTextStream>
 
 namespace boxoffice {
@@ -22,15 +22,19 @@ int runGui(const AppOptions& options, const Clock& clock)
     // that takes its time to answer leaves this thread free to paint.
     EngineHost host(clock, uiClock);
     auto opened = host.open([&options, &clock] { return openEngine(options, clock); });
-    QProgressDialog opening(QObject::tr("Opening the database…"), QString(), 0, 0);
+    QLabel opening(QObject::tr("Opening the database…"));
     opening.setWindowTitle(QObject::tr("Box Office"));
-    opening.hide();
+    opening.setMargin(24);
     QEventLoop wait;
     opened.then(&wait, [&wait](const Result<void>&) { wait.quit(); });
     // Said only if it takes long enough to notice (a server on the network, a first migration).
-    ClockTimer::singleShot(uiClock, 500, &wait, [&opening] { opening.show(); });
+    ClockTimer slow(uiClock);
+    slow.setSingleShot(true);
+    QObject::connect(&slow, &ClockTimer::timeout, &opening, &QWidget::show);
+    slow.start(500);
     if (!opened.isFinished())
         wait.exec();
+    slow.stop();
     opening.hide();
     if (const Result<void> r = opened.result(); !r) {
         // Said in the window's language, and on stderr for whoever started it.

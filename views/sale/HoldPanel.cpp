@@ -7,6 +7,7 @@
 #include "wallet/WalletService.h"
 
 #include <QAccessible>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -46,7 +47,7 @@ HoldPanel::HoldPanel(SaleSession& session, QWidget* parent) : QWidget(parent), m
     layout->addWidget(m_message);
     m_chargeRow = new QWidget(box);
     m_chargeRow->setObjectName(QStringLiteral("chargeRow"));
-    auto* chargeLayout = new QHBoxLayout(m_chargeRow);
+    auto* chargeLayout = new QGridLayout(m_chargeRow);
     chargeLayout->setContentsMargins(0, 0, 0, 0);
     m_shortfall = new QLabel(m_chargeRow);
     m_shortfall->setObjectName(QStringLiteral("shortfallLabel"));
@@ -57,9 +58,11 @@ HoldPanel::HoldPanel(SaleSession& session, QWidget* parent) : QWidget(parent), m
     m_chargeAmount->setAlignment(Qt::AlignRight);
     m_chargePay = new QPushButton(m_chargeRow);
     m_chargePay->setObjectName(QStringLiteral("chargeAndPayButton"));
-    chargeLayout->addWidget(m_shortfall, 1);
-    chargeLayout->addWidget(m_chargeAmount);
-    chargeLayout->addWidget(m_chargePay);
+    // The words on a line of their own; the amount and the button under them.
+    chargeLayout->addWidget(m_shortfall, 0, 0, 1, 2);
+    chargeLayout->addWidget(m_chargeAmount, 1, 0);
+    chargeLayout->addWidget(m_chargePay, 1, 1);
+    chargeLayout->setColumnStretch(1, 1);
     layout->addWidget(m_chargeRow);
     auto* buttons = new QHBoxLayout;
     m_release = new QPushButton(tr("&Release seat"), box);
