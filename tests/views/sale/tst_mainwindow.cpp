@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -297,6 +298,98 @@ private Q_SLOTS:
                  qPrintable(label("holdMessage")));
         qInfo() << "keyboard: customer found -> seat paid in" << actions << "actions";
         QVERIFY(actions <= 6);
+    }
+
+    void aHoldMessageGoesWithTheCustomer()
+    {
+        admitCustomerOne();
+        clickSeat(12);
+        QVERIFY(label("holdMessage").contains(QLatin1String("Seat 12 held until")));
+        findCustomer(QStringLiteral("2"));
+        QVERIFY2(!label("holdMessage").contains(QLatin1String("Seat 12")),
+                 qPrintable(label("holdMessage")));
+        QCOMPARE(holdRows(), 0); // customer 2 holds nothing
+    }
+
+    void noAdmissionNewsOnceTheTokenIsUsed()
+    {
+        admitCustomerOne();
+        QVERIFY(label("queueAnnouncement").contains(QLatin1String("may now choose seats")));
+        QVERIFY((*m_engine)->wallet.charge(1, 200'000));
+        clickSeat(4);
+        click("payButton");
+        QCOMPARE(label("queueState"), QStringLiteral("Paid"));
+        QVERIFY2(label("queueAnnouncement").isEmpty(), qPrintable(label("queueAnnouncement")));
+        QVERIFY(!child<QWidget>("queueStatusBox")->styleSheet().contains(QLatin1String("#dff6dd")));
+    }
+
+    void aHoldNearItsEndSaysSoAndGoesWithItsSeat()
+    {
+        admitCustomerOne();
+        clickSeat(12);
+        advance(270'000 - 1'000);
+        QVERIFY(!label("holdMessage").contains(QLatin1String("30 seconds")));
+        advance(1'000); // 30 s left
+        QVERIFY2(label("holdMessage").contains(QLatin1String("Seat 12: under 30 seconds")),
+                 qPrintable(label("holdMessage")));
+        // The moment it runs out, its row and its seat go together, before any read.
+        m_engine->clock.advanceMs(30'000);
+        QCOMPARE(holdRows(), 0);
+        QCOMPARE(seatState(12), SeatState::Available);
+        QVERIFY2(label("holdMessage").contains(QLatin1String("12")) &&
+                     label("holdMessage").contains(QLatin1String("ran out")),
+                 qPrintable(label("holdMessage")));
+        settle();
+        QCOMPARE(seatState(12), SeatState::Available);
+    }
+
+    void choosingConcertsAndDatesNeverMovesAColumn()
+    {
+        // A concert with a title far longer than its column.
+        QVERIFY(scalar(*(*m_engine)->db,
+                       QStringLiteral("INSERT INTO concerts (title, venue) VALUES (?, ?)"
+                                      " RETURNING id"),
+                       {QStringLiteral("The Very Long Named Festival Of Everything ").repeated(4),
+                        QStringLiteral("Somewhere")})
+                    .isValid());
+        QVERIFY(awaitedOk(m_window->session().loadConcerts()));
+        auto* split = child<QSplitter>("mainSplitter");
+        findCustomer(QStringLiteral("3"));
+        const QList<int> before = split->sizes();
+        for (int concert = 0; concert < 5; ++concert) {
+            clickRow(child<QListView>("concertList"), concert);
+            QCOMPARE(split->sizes(), before);
+            auto* dates = child<QListView>("scheduleList");
+            for (int row = 0; row < dates->model()->rowCount(); ++row) {
+                clickRow(dates, row);
+                QCOMPARE(split->sizes(), before);
+            }
+        }
+        // Nor does a sale's longest text: the confirmation on Charge and pay.
+        findCustomer(QStringLiteral("1"));
+        clickRow(child<QListView>("concertList"), 1);
+        admitEveryone();
+        clickSeat(1);
+        click("chargeAndPayButton");
+        QVERIFY(child<QPushButton>("chargeAndPayButton")->text().contains(QLatin1String("Confirm")));
+        QCOMPARE(split->sizes(), before);
+    }
+
+    void datesAndSeatCountsAreNeverCut()
+    {
+        findCustomer(QStringLiteral("3"));
+        auto* dates = child<QListView>("scheduleList");
+        for (int concert = 0; concert < 4; ++concert) {
+            clickRow(child<QListView>("concertList"), concert);
+            for (int row = 0; row < dates->model()->rowCount(); ++row) {
+                const QModelIndex i = dates->model()->index(row, 0);
+                const QRect r = dates->visualRect(i);
+                const QRect needed = dates->fontMetrics().boundingRect(
+                    QRect(0, 0, r.width() - 8, 10'000), Qt::TextWordWrap, i.data().toString());
+                QVERIFY2(needed.height() <= r.height() && needed.width() <= r.width(),
+                         qPrintable(i.data().toString()));
+            }
+        }
     }
 
     void takenSeatSaysSoInPlace()
