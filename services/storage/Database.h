@@ -138,7 +138,7 @@ private:
     QHash<QString, QSqlQuery*> m_cache;
     // SQLite: statements run on the QSQLITE connection's own handle. Qt opened it and set its
     // pragmas; skipping QSqlQuery and QVariant per statement is what keeps the services close
-    // to the raw C API (issue 5's ratios).
+    // to the raw C API (bench_engine measures the two side by side).
     sqlite3* m_sqlite = nullptr;
     QHash<QString, sqlite3_stmt*> m_statements;
     bool m_lost = false;
@@ -161,7 +161,9 @@ public:
     static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
     ~Database();
 
-    // The calling thread's connection, opened on first use.
+    // The calling thread's connection, opened on first use. It lives until it is lost, its
+    // thread ends or this Database is destroyed; other threads' connections to a destroyed
+    // Database are closed by those threads at their next connection() call (Database.cpp).
     Result<Connection*> connection();
 
     Dialect dialect() const { return m_dialect; }
