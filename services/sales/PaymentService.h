@@ -1,6 +1,10 @@
 #pragma once
 
 #include "queue/QueueService.h"
+#include "storage/LedgerRepository.h"
+#include "storage/PaymentRepository.h"
+#include "storage/QueueRepository.h"
+#include "storage/ReservationRepository.h"
 
 namespace boxoffice {
 
@@ -23,6 +27,10 @@ private:
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
     QueueService& m_queue;
+    QueueRepository m_entries;
+    ReservationRepository m_reservations;
+    PaymentRepository m_payments;
+    LedgerRepository m_ledger;
 };
 
 } // namespace boxoffice

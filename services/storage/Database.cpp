@@ -306,6 +306,13 @@ bool Query::next()
     return false;
 }
 
+std::optional<qint64> Query::nextI64()
+{
+    if (!next())
+        return std::nullopt;
+    return i64(0);
+}
+
 QVariant Query::value(int i) const
 {
     if (!m_stmt)
@@ -469,6 +476,26 @@ Result<Query> Connection::run(const QString& sql, SqlArgs args)
     if (!r)
         return std::unexpected(storageError(r.error()));
     return std::move(*r);
+}
+
+Result<void> Connection::execute(const QString& sql, SqlArgs args)
+{
+    BO_TRY(run(sql, args));
+    return {};
+}
+
+Result<std::optional<qint64>> Connection::insertReturningId(const QString& sql, SqlArgs args)
+{
+    auto q = tryRun(sql, args);
+    if (!q) {
+        if (q.error().kind == SqlFailure::Unique)
+            return std::optional<qint64>{};
+        return fail(storageError(q.error()));
+    }
+    if (!q->next())
+        return fail(Error::make(ErrorCode::StorageError)
+                        .withInternal(QStringLiteral("no id returned: %1").arg(sql)));
+    return std::optional<qint64>{q->i64(0)};
 }
 
 Result<void> Connection::serialize(int key)

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -80,6 +81,8 @@ public:
     ~Query();
 
     bool next();
+    // The first column of the next row; nothing when there is no next row.
+    std::optional<qint64> nextI64();
     QVariant value(int i) const;
     qint64 i64(int i) const;
     int i32(int i) const { return int(i64(i)); }
@@ -111,6 +114,11 @@ public:
     std::expected<Query, SqlError> tryRun(const QString& sql, SqlArgs args = {});
     // Same, with storage failures turned into user-facing errors.
     Result<Query> run(const QString& sql, SqlArgs args = {});
+    // Same, for a statement whose rows (if any) nobody reads.
+    Result<void> execute(const QString& sql, SqlArgs args = {});
+    // Runs an INSERT ... RETURNING id: the new row's id, or nothing when a unique index refused
+    // the row (for callers to whom that means "another writer got there first").
+    Result<std::optional<qint64>> insertReturningId(const QString& sql, SqlArgs args = {});
     // Runs one statement that is not worth caching (DDL, pragmas).
     std::expected<void, SqlError> runOnce(const QString& sql);
     // Inside a write transaction: waits until no other transaction holds `key` (PostgreSQL's

@@ -2,11 +2,14 @@
 
 #include "core/Clock.h"
 #include "core/Types.h"
+#include "storage/CustomerRepository.h"
 #include "storage/Database.h"
+#include "storage/LedgerRepository.h"
 
 namespace boxoffice {
 
-// Balances and their ledger (design W1–W6). Needs no queue token (seed 001 §5, §6).
+// Balances and their ledger (design W1–W6). Needs no queue token: a wallet is the customer's,
+// not a sale's, so it is charged at the counter without queueing.
 class WalletService
 {
 public:
@@ -33,6 +36,8 @@ private:
 
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
+    LedgerRepository m_ledger;
+    CustomerRepository m_customers;
 };
 
 } // namespace boxoffice
