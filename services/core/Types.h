@@ -26,7 +26,6 @@ struct QueueStatus
     qint64 position = 0;             // 1 = next to be admitted; 0 once ACTIVE
     qint64 estimatedWaitSeconds = 0; // 0 once ACTIVE
     qint64 expiresAtMs = 0;          // ACTIVE only
-    bool usedByPayment = false;
 };
 
 struct QueueTicket

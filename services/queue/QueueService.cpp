@@ -10,6 +10,16 @@ namespace {
 constexpr qint64 kIdleSlackMs = 1000;
 constexpr qsizetype kKnownSeqLimit = 65536;
 
+// TOKEN_EXPIRED; for a token that a payment used up (Q7) with that payment's id, so that a
+// terminal polling it can say "used by payment N" instead of "timed out".
+Error tokenExpired(const QueueEntry& e)
+{
+    Error err = Error::make(ErrorCode::TokenExpired);
+    if (e.paymentId != 0)
+        err.withExtra(QStringLiteral("paymentId"), e.paymentId);
+    return err;
+}
+
 } // namespace
 
 QueueService::QueueService(std::shared_ptr<Database> db, const Clock& clock,
@@ -52,7 +62,6 @@ QueueStatus QueueService::composeStatus(const QueueEntry& e, const QueueLine& li
     s.customerId = e.customerId;
     s.concertId = e.concertId;
     s.state = e.state;
-    s.usedByPayment = e.paymentId != 0;
     if (e.state == QueueState::Active) {
         s.expiresAtMs = e.deadlineAtMs;
         return s;
@@ -177,7 +186,7 @@ Result<QueueStatus> QueueService::poll(const QString& token)
             return fail(ErrorCode::TokenInvalid);
         const QueueEntry& e = seen->entry;
         if (e.state == QueueState::Expired)
-            return fail(ErrorCode::TokenExpired);
+            return fail(tokenExpired(e));
         const bool stillFresh = e.deadlineAtMs > now &&
                                 (e.state == QueueState::Active || e.deadlineAtMs >= now + idleMs);
         if (stillFresh)
@@ -189,7 +198,7 @@ Result<QueueStatus> QueueService::poll(const QString& token)
         return fail(ErrorCode::TokenInvalid);
     QueueEntry e = *found;
     if (e.state == QueueState::Expired)
-        return fail(ErrorCode::TokenExpired);
+        return fail(tokenExpired(e));
     if (e.deadlineAtMs <= now) {
         BO_TRY(m_entries.expire(*conn, e, now));
         BO_CHECK(tx.commit());
@@ -240,7 +249,7 @@ Result<TokenPass> QueueService::requireActive(Connection& conn, const QString& t
         return fail(ErrorCode::TokenInvalid);
     const QueueEntry& e = *found;
     if (e.state == QueueState::Expired || e.deadlineAtMs <= nowMs)
-        return fail(ErrorCode::TokenExpired);
+        return fail(tokenExpired(e));
     if (concertId && *concertId != e.concertId)
         return fail(ErrorCode::TokenWrongConcert);
     if (e.state != QueueState::Active) {

@@ -23,7 +23,9 @@ public:
 
     // Q1: enters the concert's queue, or answers the customer's live entry with a fresh token.
     Result<QueueTicket> enter(qint64 customerId, qint64 concertId);
-    // Q5: the poll. Refreshes the idle deadline of a WAITING token; refuses EXPIRED ones.
+    // Q5: the poll. Refreshes the idle deadline of a WAITING token; refuses EXPIRED ones with
+    // TOKEN_EXPIRED, which carries extra["paymentId"] when a payment used the token up (Q7), so
+    // that "used by that payment" can be told from "timed out".
     Result<QueueStatus> poll(const QString& token);
     // Q8: checks that a token is ACTIVE (and, if given, for this concert). Read-only.
     Result<TokenPass> requireActive(const QString& token, std::optional<qint64> concertId = {});
