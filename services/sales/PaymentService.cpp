@@ -58,8 +58,12 @@ Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> rese
         return fail(ErrorCode::TokenInvalid);
     const qint64 customerId = entry->customerId;
     if (!idempotencyKey.isEmpty()) {
-        if (const auto id = BO_TRY(m_payments.idWithKey(*conn, customerId, idempotencyKey)))
-            return load(*conn, *id);
+        if (const auto id = BO_TRY(m_payments.idWithKey(*conn, customerId, idempotencyKey))) {
+            Payment earlier = BO_TRY(load(*conn, *id));
+            if (earlier.reservationIds != reservationIds)
+                return fail(ErrorCode::IdempotencyKeyReused);
+            return earlier;
+        }
     }
     if (entry->paymentId != 0) {
         Payment earlier = BO_TRY(load(*conn, entry->paymentId));

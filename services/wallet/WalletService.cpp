@@ -46,7 +46,7 @@ Result<qint64> WalletService::charge(qint64 customerId, qint64 amount,
                                      const QString& idempotencyKey)
 {
     // Two requests with one key at once: the schema lets one ledger entry in; the other rolls
-    // back and, looking again, answers with it.
+    // back and, looking again, answers with it (or refuses it, for another amount).
     for (int attempt = 0;; ++attempt) {
         auto r = chargeOnce(customerId, amount, idempotencyKey);
         if (r || r.error().code != ErrorCode::StorageBusy || attempt == 2)
@@ -82,8 +82,12 @@ Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
         const auto earlier = m_ledger.entryWithKey(*conn, customerId, idempotencyKey);
         if (!earlier)
             return chargeFailed(earlier.error());
-        if (*earlier)
+        if (*earlier) {
+            // A client that reuses a key by mistake must not be told its new charge was made.
+            if ((*earlier)->amount != amount)
+                return fail(ErrorCode::IdempotencyKeyReused);
             return (*earlier)->balanceAfter; // the first charge's answer, again
+        }
     }
     const auto after = m_ledger.credit(*conn, customerId, amount, kMaxBalance);
     if (!after)

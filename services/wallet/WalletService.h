@@ -21,7 +21,9 @@ public:
 
     Result<qint64> balance(qint64 customerId);
     // W2/W3: adds `amount` in one transaction with its ledger entry; returns the new balance.
-    // With an idempotency key, a repeat answers the first charge's balance and charges nothing.
+    // With an idempotency key, a repeat of the same amount answers the first charge's balance
+    // and charges nothing; the key of a charge of another amount is refused with
+    // IDEMPOTENCY_KEY_REUSED (keys are per customer).
     Result<qint64> charge(qint64 customerId, qint64 amount, const QString& idempotencyKey = {});
     // Newest first.
     Result<QList<LedgerEntry>> history(qint64 customerId, int limit = 1000);
