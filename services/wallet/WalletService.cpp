@@ -98,13 +98,14 @@ Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
             return chargeFailed(balance.error());
         if (!*balance)
             return fail(ErrorCode::BalanceNotFound);
-        return fail(Error::make(ErrorCode::InvalidAmount,
-                                QStringLiteral("충전 후 잔액은 10,000,000원을 넘을 수 없습니다."
-                                               " (현재 잔액 %L1원)")
-                                    .arg(**balance),
-                                QStringLiteral("The balance after a charge may not exceed"
-                                               " 10,000,000 KRW (current balance %L1 KRW).")
-                                    .arg(**balance)));
+        const QString ceiling = groupedWon(kMaxBalance), current = groupedWon(**balance);
+        return fail(Error::make(
+            ErrorCode::InvalidAmount,
+            QStringLiteral("충전 후 잔액은 %1원을 넘을 수 없습니다. (현재 잔액 %2원)")
+                .arg(ceiling, current),
+            QStringLiteral("The balance after a charge may not exceed %1 KRW (current balance"
+                           " %2 KRW).")
+                .arg(ceiling, current)));
     }
     LedgerEntry entry;
     entry.kind = LedgerKind::Charge;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/Money.h"
 #include "core/Types.h"
 #include "storage/CustomerRepository.h"
 #include "storage/Database.h"
@@ -13,9 +14,9 @@ namespace boxoffice {
 class WalletService
 {
 public:
-    static constexpr qint64 kMinCharge = 1;
-    static constexpr qint64 kMaxCharge = 1'000'000;
-    static constexpr qint64 kMaxBalance = 10'000'000;
+    static constexpr qint64 kMinCharge = kMinChargeWon;
+    static constexpr qint64 kMaxCharge = kMaxChargeWon;
+    static constexpr qint64 kMaxBalance = kMaxBalanceWon;
 
     WalletService(std::shared_ptr<Database> db, const Clock& clock);
 

@@ -3,6 +3,7 @@
 #include "support/TestSupport.h"
 #include "wallet/WalletService.h"
 
+#include <QLocale>
 #include <QTest>
 
 #include <atomic>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void chargeWithKeyIsMadeOnce();
     void oneKeyRacing_data();
     void oneKeyRacing();
+    void limitsAreSaidFromTheConstants();
     void parseAmount_data();
     void parseAmount();
     void checkAmount_data();
@@ -120,6 +122,7 @@ void TestWalletService::balanceCeiling()
     QCOMPARE_ERROR(over, ErrorCode::InvalidAmount);
     QVERIFY2(over.error().korean.contains(QStringLiteral("10,000,000")), "names the limit");
     QVERIFY2(over.error().english.contains(QStringLiteral("10,000,000")), "names the limit");
+    QVERIFY2(over.error().english.contains(QStringLiteral("9,500,000")), "names the balance");
     QCOMPARE(t->wallet.balance(1).value_or(-1), 9'500'000);
     QCOMPARE(ledgerRows(t), 10);
 
@@ -258,6 +261,26 @@ void TestWalletService::oneKeyRacing()
         QCOMPARE(t->wallet.balance(6).value_or(-1), expected);
         QCOMPARE(ledgerRows(t), round + 1);
         QCOMPARE(ledgerSum(t, 6), expected);
+    }
+}
+
+void TestWalletService::limitsAreSaidFromTheConstants()
+{
+    QCOMPARE(groupedWon(0), QStringLiteral("0"));
+    QCOMPARE(groupedWon(999), QStringLiteral("999"));
+    QCOMPARE(groupedWon(1'000), QStringLiteral("1,000"));
+    QCOMPARE(groupedWon(123'456), QStringLiteral("123,456"));
+    QCOMPARE(groupedWon(-1'234'567), QStringLiteral("-1,234,567"));
+    QCOMPARE(groupedWon(std::numeric_limits<qint64>::min()),
+             QStringLiteral("-9,223,372,036,854,775,808"));
+    // Whatever the locale says (German groups with dots).
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const Error e = Error::make(ErrorCode::InvalidAmount);
+    QLocale::setDefault(before);
+    for (const QString& text : {e.korean, e.english}) {
+        QVERIFY2(text.contains(groupedWon(WalletService::kMaxCharge)), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1Char('%')), qPrintable(text));
     }
 }
 
