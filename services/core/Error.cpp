@@ -1,5 +1,7 @@
 #include "core/Error.h"
 
+#include "core/Money.h"
+
 #include <iterator>
 
 namespace boxoffice {
@@ -63,8 +65,8 @@ constexpr Entry kEntries[] = {
     {ErrorCode::ScheduleClosed, "SCHEDULE_CLOSED", "이미 지난 공연 일정입니다.",
      "This performance has already taken place."},
     {ErrorCode::InvalidAmount, "INVALID_AMOUNT",
-     "충전 금액은 1원 이상 1,000,000원 이하의 정수여야 합니다.",
-     "The amount must be a whole number from 1 to 1,000,000 KRW."},
+     "충전 금액은 %1원 이상 %2원 이하의 정수여야 합니다.",
+     "The amount must be a whole number from %1 to %2 KRW."},
     {ErrorCode::ChargeFailed, "CHARGE_FAILED", "충전 중 오류가 발생했습니다. 다시 시도해주세요.",
      "An error occurred while charging. Please try again."},
     {ErrorCode::InvalidCustomer, "INVALID_CUSTOMER", "고객 이름과 전화번호를 확인해주세요.",
@@ -145,7 +147,14 @@ const Entry& entryFor(ErrorCode code)
 Error Error::make(ErrorCode code)
 {
     const Entry& e = entryFor(code);
-    return Error{code, QString::fromUtf8(e.korean), QString::fromUtf8(e.english), {}, {}};
+    Error err{code, QString::fromUtf8(e.korean), QString::fromUtf8(e.english), {}, {}};
+    // The charge limits are numbers (core/Money.h), never typed into a message.
+    if (code == ErrorCode::InvalidAmount) {
+        const QString least = groupedWon(kMinChargeWon), most = groupedWon(kMaxChargeWon);
+        err.korean = err.korean.arg(least, most);
+        err.english = err.english.arg(least, most);
+    }
+    return err;
 }
 
 Error Error::make(ErrorCode code, QString korean, QString english)

@@ -1,44 +1,98 @@
 #include "core/Types.h"
 
+#include <iterator>
+
 namespace boxoffice {
+
+namespace {
+
+// One row per value, in the enum's order, so that a value is its own index (checked below):
+// adding a value means adding its row here, and nothing else in the program spells it.
+template <typename E> struct Spelling
+{
+    E value;
+    const char16_t* name;
+};
+
+constexpr Spelling<QueueState> kQueueStates[] = {
+    {QueueState::Waiting, u"WAITING"},
+    {QueueState::Active, u"ACTIVE"},
+    {QueueState::Expired, u"EXPIRED"},
+};
+
+constexpr Spelling<ReservationStatus> kReservationStatuses[] = {
+    {ReservationStatus::Held, u"HELD"},
+    {ReservationStatus::Paid, u"PAID"},
+    {ReservationStatus::Expired, u"EXPIRED"},
+};
+
+constexpr Spelling<LedgerKind> kLedgerKinds[] = {
+    {LedgerKind::Charge, u"CHARGE"},
+    {LedgerKind::Payment, u"PAYMENT"},
+    {LedgerKind::Refund, u"REFUND"},
+};
+
+template <typename E, std::size_t N> constexpr bool inOrder(const Spelling<E> (&table)[N])
+{
+    for (std::size_t i = 0; i < N; ++i) {
+        if (std::size_t(table[i].value) != i)
+            return false;
+    }
+    return true;
+}
+static_assert(inOrder(kQueueStates) && inOrder(kReservationStatuses) && inOrder(kLedgerKinds),
+              "a spelling table must list its enum's values in order");
+
+template <typename E, std::size_t N> QString nameIn(const Spelling<E> (&table)[N], E value)
+{
+    const auto i = std::size_t(value);
+    Q_ASSERT_X(i < N, "nameIn", "a value without a spelling");
+    // The names are static text: the QString points at it instead of copying.
+    return i < N ? QString::fromRawData(reinterpret_cast<const QChar*>(table[i].name),
+                                        std::char_traits<char16_t>::length(table[i].name))
+                 : QString();
+}
+
+template <typename E, std::size_t N>
+std::optional<E> valueIn(const Spelling<E> (&table)[N], QStringView name)
+{
+    for (const Spelling<E>& s : table) {
+        if (name == QStringView(s.name))
+            return s.value;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 QString queueStateName(QueueState s)
 {
-    switch (s) {
-    case QueueState::Waiting:
-        return QStringLiteral("WAITING");
-    case QueueState::Active:
-        return QStringLiteral("ACTIVE");
-    case QueueState::Expired:
-        break;
-    }
-    return QStringLiteral("EXPIRED");
+    return nameIn(kQueueStates, s);
+}
+
+std::optional<QueueState> queueStateFromName(QStringView name)
+{
+    return valueIn(kQueueStates, name);
 }
 
 QString reservationStatusName(ReservationStatus s)
 {
-    switch (s) {
-    case ReservationStatus::Held:
-        return QStringLiteral("HELD");
-    case ReservationStatus::Paid:
-        return QStringLiteral("PAID");
-    case ReservationStatus::Expired:
-        break;
-    }
-    return QStringLiteral("EXPIRED");
+    return nameIn(kReservationStatuses, s);
+}
+
+std::optional<ReservationStatus> reservationStatusFromName(QStringView name)
+{
+    return valueIn(kReservationStatuses, name);
 }
 
 QString ledgerKindName(LedgerKind k)
 {
-    switch (k) {
-    case LedgerKind::Charge:
-        return QStringLiteral("CHARGE");
-    case LedgerKind::Payment:
-        return QStringLiteral("PAYMENT");
-    case LedgerKind::Refund:
-        break;
-    }
-    return QStringLiteral("REFUND");
+    return nameIn(kLedgerKinds, k);
+}
+
+std::optional<LedgerKind> ledgerKindFromName(QStringView name)
+{
+    return valueIn(kLedgerKinds, name);
 }
 
 } // namespace boxoffice

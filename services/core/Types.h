@@ -5,10 +5,18 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <optional>
+
 namespace boxoffice {
+
+// Each enum below has one spelling per value, in Types.cpp: the word the API sends and the text
+// the schema stores (the repositories in storage/ build their statements and read their rows
+// with these functions and never type the words themselves). A name that spells no value gives
+// nothing: a row a newer program wrote is not read as some other state.
 
 enum class QueueState { Waiting, Active, Expired };
 QString queueStateName(QueueState s);
+std::optional<QueueState> queueStateFromName(QStringView name);
 
 struct QueueStatus
 {
@@ -19,7 +27,6 @@ struct QueueStatus
     qint64 position = 0;             // 1 = next to be admitted; 0 once ACTIVE
     qint64 estimatedWaitSeconds = 0; // 0 once ACTIVE
     qint64 expiresAtMs = 0;          // ACTIVE only
-    bool usedByPayment = false;
 };
 
 struct QueueTicket
@@ -82,6 +89,7 @@ struct SeatInfo
 
 enum class ReservationStatus { Held, Paid, Expired };
 QString reservationStatusName(ReservationStatus s);
+std::optional<ReservationStatus> reservationStatusFromName(QStringView name);
 
 struct Reservation
 {
@@ -111,6 +119,7 @@ struct Payment
 
 enum class LedgerKind { Charge, Payment, Refund };
 QString ledgerKindName(LedgerKind k);
+std::optional<LedgerKind> ledgerKindFromName(QStringView name);
 
 struct LedgerEntry
 {

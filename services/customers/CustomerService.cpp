@@ -11,11 +11,10 @@ CustomerService::CustomerService(std::shared_ptr<Database> db, const Clock& cloc
 Result<Customer> CustomerService::byId(qint64 id)
 {
     Connection* conn = BO_TRY(m_db->connection());
-    auto q = BO_TRY(conn->run(
-        QStringLiteral("SELECT id, name, phone, balance FROM customers WHERE id = ?"), {id}));
-    if (!q.next())
+    const auto c = BO_TRY(m_customers.byId(*conn, id));
+    if (!c)
         return fail(ErrorCode::UserNotFound);
-    return Customer{q.i64(0), q.str(1), q.str(2), q.i64(3)};
+    return *c;
 }
 
 Result<QList<Customer>> CustomerService::find(const QString& text, int limit)
@@ -28,28 +27,19 @@ Result<QList<Customer>> CustomerService::find(const QString& text, int limit)
     bool isNumber = false;
     const qint64 id = needle.toLongLong(&isNumber);
     if (isNumber && id > 0) {
-        auto q = BO_TRY(conn->run(
-            QStringLiteral("SELECT id, name, phone, balance FROM customers WHERE id = ?"), {id}));
-        if (q.next())
-            out << Customer{q.i64(0), q.str(1), q.str(2), q.i64(3)};
+        if (const auto c = BO_TRY(m_customers.byId(*conn, id)))
+            out << *c;
     }
     QString digits = needle;
     digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
-    QString escaped = needle;
-    escaped.replace(QLatin1Char('!'), QLatin1String("!!"))
-        .replace(QLatin1Char('%'), QLatin1String("!%"))
-        .replace(QLatin1Char('_'), QLatin1String("!_"));
-    auto q = BO_TRY(conn->run(
-        QStringLiteral(
-            "SELECT id, name, phone, balance FROM customers"
-            " WHERE name LIKE ? ESCAPE '!' OR (? <> '' AND REPLACE(phone, '-', '') LIKE ?)"
-            " ORDER BY id LIMIT ?"),
-        {QStringLiteral("%%1%").arg(escaped), digits, QStringLiteral("%%1%").arg(digits), limit}));
+    const QList<Customer> matches = BO_TRY(m_customers.matching(*conn, needle, digits, limit));
     // The member found by number counts towards the limit too.
-    while (out.size() < limit && q.next()) {
-        if (!out.isEmpty() && out.first().id == q.i64(0))
+    for (const Customer& c : matches) {
+        if (out.size() >= limit)
+            break;
+        if (!out.isEmpty() && out.first().id == c.id)
             continue;
-        out << Customer{q.i64(0), q.str(1), q.str(2), q.i64(3)};
+        out << c;
     }
     return out;
 }
@@ -64,14 +54,7 @@ Result<Customer> CustomerService::add(const QString& name, const QString& phone)
     Connection* conn = BO_TRY(m_db->connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     Customer c{0, n, p, 0};
-    {
-        auto q = BO_TRY(conn->run(QStringLiteral("INSERT INTO customers (name, phone, balance,"
-                                                 " created_at) VALUES (?, ?, 0, ?) RETURNING id"),
-                                  {n, p, m_clock.nowMs()}));
-        if (!q.next())
-            return fail(ErrorCode::StorageError);
-        c.id = q.i64(0);
-    }
+    c.id = BO_TRY(m_customers.insert(*conn, n, p, m_clock.nowMs()));
     BO_CHECK(tx.commit());
     return c;
 }

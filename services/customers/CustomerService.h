@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Types.h"
+#include "storage/CustomerRepository.h"
 #include "storage/Database.h"
 
 namespace boxoffice {
@@ -20,6 +21,7 @@ public:
 private:
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
+    CustomerRepository m_customers;
 };
 
 } // namespace boxoffice

@@ -1,6 +1,8 @@
 #include "demo/DemoSeeder.h"
 
 #include "sales/VenueLayout.h"
+#include "storage/CatalogueRepository.h"
+#include "storage/CustomerRepository.h"
 
 namespace boxoffice {
 
@@ -45,48 +47,36 @@ constexpr qint64 kEveningUtcMs = 10LL * 60 * 60 * 1000; // 19:00 in Seoul
 
 Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
 {
+    CatalogueRepository catalogue;
+    CustomerRepository customers;
     Connection* conn = BO_TRY(db.connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     // Terminals starting together: one seeds, the others wait and find it done.
     BO_CHECK(conn->serialize(kSeedLock));
-    {
-        auto q = BO_TRY(conn->run(QStringLiteral(
-            "SELECT (SELECT COUNT(*) FROM concerts) + (SELECT COUNT(*) FROM customers)")));
-        if (q.next() && q.i64(0) > 0)
-            return false;
-    }
+    if (BO_TRY(catalogue.concertCount(*conn)) + BO_TRY(customers.count(*conn)) > 0)
+        return false;
     const qint64 now = clock.nowMs();
     for (int c = 0; c < 3; ++c) {
         const DemoConcert& dc = kConcerts[c];
         // Ids come from the engine (explicit ids would leave PostgreSQL's sequences behind);
         // on an empty database they are 1, 2, 3 as the demo promises.
-        qint64 concertId = 0;
-        {
-            auto q = BO_TRY(conn->run(QStringLiteral("INSERT INTO concerts (title, venue)"
-                                                     " VALUES (?, ?) RETURNING id"),
-                                      {QString::fromUtf8(dc.title), QString::fromUtf8(dc.venue)}));
-            if (!q.next())
-                return fail(ErrorCode::StorageError);
-            concertId = q.i64(0);
-        }
+        const qint64 concertId = BO_TRY(catalogue.insertConcert(*conn, QString::fromUtf8(dc.title),
+                                                                QString::fromUtf8(dc.venue)));
         for (int week = 1; week <= 4; ++week) {
             const qint64 startsAt = (now / kDayMs + 7 * week + c) * kDayMs + kEveningUtcMs;
-            qint64 scheduleId = 0;
-            {
-                auto q = BO_TRY(conn->run(QStringLiteral("INSERT INTO schedules (concert_id,"
-                                                         " starts_at) VALUES (?, ?) RETURNING id"),
-                                          {concertId, startsAt}));
-                if (!q.next())
-                    return fail(ErrorCode::StorageError);
-                scheduleId = q.i64(0);
-            }
+            const qint64 scheduleId = BO_TRY(catalogue.insertSchedule(*conn, concertId, startsAt));
+            QList<SeatInfo> seats;
             for (const Tier& t : dc.tiers) {
-                for (int seat = t.firstSeat; seat <= t.lastSeat; ++seat) {
-                    BO_TRY(conn->run(QStringLiteral("INSERT INTO seats (schedule_id, seat_number,"
-                                                    " tier, price) VALUES (?, ?, ?, ?)"),
-                                     {scheduleId, seat, QString::fromLatin1(t.name), t.price}));
+                for (int number = t.firstSeat; number <= t.lastSeat; ++number) {
+                    SeatInfo seat;
+                    seat.scheduleId = scheduleId;
+                    seat.number = number;
+                    seat.tier = QString::fromLatin1(t.name);
+                    seat.price = t.price;
+                    seats << seat;
                 }
             }
+            BO_CHECK(catalogue.insertSeats(*conn, seats));
         }
     }
     for (int i = 1; i <= 100; ++i) {
@@ -95,9 +85,7 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
         const QString phone = QStringLiteral("010-%1-%2")
                                   .arg(1000 + (i * 7919) % 9000, 4, 10, QLatin1Char('0'))
                                   .arg(1000 + (i * 104729) % 9000, 4, 10, QLatin1Char('0'));
-        BO_TRY(conn->run(QStringLiteral("INSERT INTO customers (name, phone, balance, created_at)"
-                                        " VALUES (?, ?, 0, ?)"),
-                         {name, phone, now}));
+        BO_TRY(customers.insert(*conn, name, phone, now));
     }
     BO_CHECK(tx.commit());
     return true;
@@ -105,59 +93,35 @@ Result<bool> DemoSeeder::seedIfEmpty(Database& db, const Clock& clock)
 
 Result<qint64> DemoSeeder::seedLargeVenue(Database& db, const Clock& clock)
 {
+    CatalogueRepository catalogue;
     const VenueLayout layout = BO_TRY(VenueLayout::builtIn(QStringLiteral("arena50k")));
     Connection* conn = BO_TRY(db.connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     const qint64 now = clock.nowMs();
-    qint64 concertId = 0;
-    {
-        auto q =
-            BO_TRY(conn->run(QStringLiteral("INSERT INTO concerts (title, venue) VALUES (?, ?)"
-                                            " RETURNING id"),
-                             {QStringLiteral("스타디움 라이브 — Stadium Live"), layout.title}));
-        if (!q.next())
-            return fail(ErrorCode::StorageError);
-        concertId = q.i64(0);
-    }
-    qint64 bigSchedule = 0;
-    {
-        auto q = BO_TRY(
-            conn->run(QStringLiteral("INSERT INTO schedules (concert_id, starts_at, layout)"
-                                     " VALUES (?, ?, ?) RETURNING id"),
-                      {concertId, (now / kDayMs + 10) * kDayMs + kEveningUtcMs, layout.name}));
-        if (!q.next())
-            return fail(ErrorCode::StorageError);
-        bigSchedule = q.i64(0);
-    }
-    // Many rows per statement: one round trip per batch matters on a networked engine.
-    constexpr int kBatch = 250;
-    QVariantList batch;
-    auto flush = [&](int rows) -> Result<void> {
-        if (rows == 0)
-            return {};
-        QStringList tuples;
-        for (int r = 0; r < rows; ++r)
-            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        BO_TRY(conn->run(QStringLiteral("INSERT INTO seats (schedule_id, seat_number, section,"
-                                        " row_label, tier, price, pos_x, pos_y, label) VALUES %1")
-                             .arg(tuples.join(QStringLiteral(", "))),
-                         batch));
-        batch.clear();
-        return {};
-    };
+    const qint64 concertId = BO_TRY(catalogue.insertConcert(
+        *conn, QStringLiteral("스타디움 라이브 — Stadium Live"), layout.title));
+    const qint64 bigSchedule = BO_TRY(catalogue.insertSchedule(
+        *conn, concertId, (now / kDayMs + 10) * kDayMs + kEveningUtcMs, layout.name));
+    QList<SeatInfo> seats;
     int number = 0;
     for (const VenueLayout::Section& s : layout.sections) {
         for (int row = 1; row <= s.rows; ++row) {
-            for (int seat = 1; seat <= s.seatsPerRow; ++seat) {
-                batch << bigSchedule << ++number << s.name << QString::number(row) << s.tier
-                      << s.price << s.x + seat - 1 << s.y + row - 1
-                      << QStringLiteral("%1-%2-%3").arg(s.name).arg(row).arg(seat);
-                if (batch.size() == kBatch * 9)
-                    BO_CHECK(flush(kBatch));
+            for (int place = 1; place <= s.seatsPerRow; ++place) {
+                SeatInfo seat;
+                seat.scheduleId = bigSchedule;
+                seat.number = ++number;
+                seat.section = s.name;
+                seat.row = QString::number(row);
+                seat.tier = s.tier;
+                seat.price = s.price;
+                seat.posX = s.x + place - 1;
+                seat.posY = s.y + row - 1;
+                seat.label = QStringLiteral("%1-%2-%3").arg(s.name).arg(row).arg(place);
+                seats << seat;
             }
         }
     }
-    BO_CHECK(flush(int(batch.size() / 9)));
+    BO_CHECK(catalogue.insertSeats(*conn, seats));
     BO_CHECK(tx.commit());
     return bigSchedule;
 }

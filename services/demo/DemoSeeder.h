@@ -5,8 +5,9 @@
 
 namespace boxoffice {
 
-// Demo data (issue 2 §5): concerts 1..3 with four future schedules of 50 seats each in price
-// tiers, and customers 1..100 with balance 0.
+// Demo data, so that a fresh install can be tried and the tests start from a known world:
+// concerts 1..3 with four future schedules of 50 seats each in price tiers, and customers
+// 1..100 with balance 0.
 class DemoSeeder
 {
 public:

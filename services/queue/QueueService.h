@@ -3,7 +3,10 @@
 #include "core/Clock.h"
 #include "core/EngineSettings.h"
 #include "core/Types.h"
+#include "storage/CatalogueRepository.h"
+#include "storage/CustomerRepository.h"
 #include "storage/Database.h"
+#include "storage/QueueRepository.h"
 
 #include <QHash>
 #include <QMutex>
@@ -20,7 +23,9 @@ public:
 
     // Q1: enters the concert's queue, or answers the customer's live entry with a fresh token.
     Result<QueueTicket> enter(qint64 customerId, qint64 concertId);
-    // Q5: the poll. Refreshes the idle deadline of a WAITING token; refuses EXPIRED ones.
+    // Q5: the poll. Refreshes the idle deadline of a WAITING token; refuses EXPIRED ones with
+    // TOKEN_EXPIRED, which carries extra["paymentId"] when a payment used the token up (Q7), so
+    // that "used by that payment" can be told from "timed out".
     Result<QueueStatus> poll(const QString& token);
     // Q8: checks that a token is ACTIVE (and, if given, for this concert). Read-only.
     Result<TokenPass> requireActive(const QString& token, std::optional<qint64> concertId = {});
@@ -41,41 +46,12 @@ public:
     static QString newToken();
 
 private:
-    struct EntryRow
-    {
-        qint64 id = 0;
-        qint64 customerId = 0;
-        qint64 concertId = 0;
-        qint64 seq = 0;
-        QueueState state = QueueState::Waiting;
-        qint64 deadlineAtMs = 0;
-        qint64 paymentId = 0;
-    };
     Result<QueueTicket> enterOnce(qint64 customerId, qint64 concertId);
-    static EntryRow entryFrom(const Query& q);
-    Result<std::optional<EntryRow>> findByToken(Connection& conn, const QString& token);
-    // What a WAITING entry's position and wait are computed from.
-    struct LineFacts
-    {
-        qint64 headSeq = 0;
-        qint64 headEvicted = 0;
-        qint64 evicted = 0; // evictions with seq <= the entry's
-        qint64 lastAdmissionAt = -1;
-    };
-    Result<QueueStatus> statusOf(Connection& conn, const EntryRow& e, qint64 nowMs);
-    QueueStatus composeStatus(const EntryRow& e, const LineFacts& line, qint64 nowMs) const;
-    Result<void> evict(Connection& conn, const EntryRow& e, qint64 nowMs);
+    Result<QueueStatus> statusOf(Connection& conn, const QueueEntry& e, qint64 nowMs);
+    QueueStatus composeStatus(const QueueEntry& e, const QueueLine& line, qint64 nowMs) const;
     Result<int> expireIn(Connection& conn, qint64 nowMs);
-    Result<qint64> evictedUpTo(Connection& conn, qint64 concertId, qint64 seq);
-    Result<void> addEvicted(Connection& conn, qint64 concertId, qint64 seq);
-    Result<qint64> lastAdmissionAt(Connection& conn);
     // An entry and its place in the line, read in one snapshot; nothing if no entry has `hash`.
-    struct Sighting
-    {
-        EntryRow entry;
-        LineFacts line;
-    };
-    Result<std::optional<Sighting>> readEntry(Connection& conn, const QString& hash);
+    Result<std::optional<QueueSighting>> readEntry(Connection& conn, const QString& hash);
     static quint64 seqKey(const QString& hash);
     std::optional<qint64> knownSeq(quint64 key) const;
     void rememberSeq(quint64 key, qint64 seq);
@@ -83,6 +59,9 @@ private:
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
     const EngineSettings& m_settings;
+    QueueRepository m_entries;
+    CustomerRepository m_customers;
+    CatalogueRepository m_catalogue;
     // The seq of recently seen tokens, by the first 64 bits of their digest. An entry's seq never
     // changes, so a poll that knows it reads everything in one statement (readEntry()). Bounded:
     // emptied when full.

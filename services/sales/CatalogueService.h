@@ -1,6 +1,7 @@
 #pragma once
 
 #include "queue/QueueService.h"
+#include "storage/CatalogueRepository.h"
 
 namespace boxoffice {
 
@@ -23,11 +24,10 @@ public:
     Result<ScheduleInfo> schedule(qint64 scheduleId);
 
 private:
-    Result<QList<ScheduleInfo>> futureSchedules(Connection& conn, qint64 concertId, qint64 now);
-
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
     QueueService& m_queue;
+    CatalogueRepository m_catalogue;
 };
 
 } // namespace boxoffice

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "queue/QueueService.h"
+#include "storage/LedgerRepository.h"
+#include "storage/PaymentRepository.h"
+#include "storage/QueueRepository.h"
+#include "storage/ReservationRepository.h"
 
 namespace boxoffice {
 
@@ -11,7 +15,10 @@ public:
     PaymentService(std::shared_ptr<Database> db, const Clock& clock, QueueService& queue);
 
     // P1: all or none. A repeat of a completed payment (the same reservations, or the same
-    // idempotency key) answers the original payment with `replayed` set and charges nothing (P4).
+    // idempotency key with the same reservations) answers the original payment with `replayed`
+    // set and charges nothing (P4). The key of a payment for other reservations is refused with
+    // IDEMPOTENCY_KEY_REUSED: a client that reuses a key by mistake must not be told that its
+    // new request was paid.
     Result<Payment> pay(const QString& token, QList<qint64> reservationIds,
                         const QString& idempotencyKey = {});
 
@@ -23,6 +30,10 @@ private:
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
     QueueService& m_queue;
+    QueueRepository m_entries;
+    ReservationRepository m_reservations;
+    PaymentRepository m_payments;
+    LedgerRepository m_ledger;
 };
 
 } // namespace boxoffice

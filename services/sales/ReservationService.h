@@ -1,6 +1,9 @@
 #pragma once
 
 #include "queue/QueueService.h"
+#include "storage/CatalogueRepository.h"
+#include "storage/CustomerRepository.h"
+#include "storage/ReservationRepository.h"
 
 namespace boxoffice {
 
@@ -26,6 +29,9 @@ private:
     const Clock& m_clock;
     const EngineSettings& m_settings;
     QueueService& m_queue;
+    ReservationRepository m_reservations;
+    CatalogueRepository m_catalogue;
+    CustomerRepository m_customers;
 };
 
 } // namespace boxoffice

@@ -13,7 +13,10 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <mutex>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace boxoffice {
 
@@ -23,10 +26,118 @@ std::atomic<quint64> g_nextDatabaseId{1};
 // Starting points of PostgreSQL notification counters (Database::dataVersion()).
 std::atomic<qint64> g_listenEpoch{1};
 
-// Each thread owns its connections; they close when the thread ends or the Database goes.
-struct ThreadConnections
+// How connections live and die. A QSqlDatabase may only be used, closed and removed on the
+// thread that opened it, so each thread keeps its own connections (t_connections) and only that
+// thread ever closes them: when one is lost, when its thread ends (the thread_local goes), and
+// when its Database is destroyed. ~Database closes its own thread's connection at once; for
+// other threads' connections it can only leave word here, and each of those threads closes and
+// removes its connections of destroyed Databases at its next Database::connection() call (of
+// any Database), or when it ends, whichever comes first.
+class ConnectionRegistry
 {
-    std::unordered_map<quint64, std::unique_ptr<Connection>> byDatabase;
+public:
+    // Never destroyed: threads that end after main() returns still report their connections.
+    static ConnectionRegistry& instance()
+    {
+        static auto* registry = new ConnectionRegistry;
+        return *registry;
+    }
+
+    void opened(quint64 database)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_open[database];
+    }
+    void closedOne(quint64 database)
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_open.find(database);
+        if (it != m_open.end() && --it->second == 0) {
+            m_open.erase(it);
+            m_destroyed.erase(database);
+        }
+    }
+    // The Database is gone: any thread that still has a connection to it closes it.
+    void destroyed(quint64 database)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_open.contains(database)) {
+            m_destroyed.insert(database);
+            m_generation.fetch_add(1, std::memory_order_release);
+        }
+    }
+    // Changes whenever a Database with connections on other threads is destroyed: a thread
+    // that has seen this number since it last looked has nothing to close.
+    quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
+    bool isDestroyed(quint64 database)
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_destroyed.contains(database);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<quint64, int> m_open; // connections per Database, on all threads
+    std::unordered_set<quint64> m_destroyed; // destroyed Databases that still have some
+    std::atomic<quint64> m_generation{0};
+};
+
+// One thread's connections, by Database.
+class ThreadConnections
+{
+public:
+    ThreadConnections() = default;
+    ThreadConnections(const ThreadConnections&) = delete;
+    ThreadConnections& operator=(const ThreadConnections&) = delete;
+    ~ThreadConnections()
+    {
+        while (!m_byDatabase.empty())
+            close(m_byDatabase.begin()->first);
+    }
+
+    Connection* find(quint64 database)
+    {
+        const auto it = m_byDatabase.find(database);
+        return it == m_byDatabase.end() ? nullptr : it->second.get();
+    }
+    Connection* keep(quint64 database, std::unique_ptr<Connection> conn)
+    {
+        Connection* raw = conn.get();
+        m_byDatabase[database] = std::move(conn);
+        ConnectionRegistry::instance().opened(database);
+        return raw;
+    }
+    void close(quint64 database)
+    {
+        const auto it = m_byDatabase.find(database);
+        if (it == m_byDatabase.end())
+            return;
+        {
+            const std::unique_ptr<Connection> conn = std::move(it->second);
+            m_byDatabase.erase(it);
+        } // ~Connection closes and removes it, here on its own thread
+        ConnectionRegistry::instance().closedOne(database);
+    }
+    // Closes this thread's connections of Databases destroyed since it last looked.
+    void closeDestroyed()
+    {
+        ConnectionRegistry& registry = ConnectionRegistry::instance();
+        const quint64 generation = registry.generation();
+        if (generation == m_seenGeneration)
+            return;
+        m_seenGeneration = generation;
+        std::vector<quint64> gone;
+        for (const auto& [database, conn] : m_byDatabase) {
+            if (registry.isDestroyed(database))
+                gone.push_back(database);
+        }
+        for (quint64 database : gone)
+            close(database);
+    }
+
+private:
+    std::unordered_map<quint64, std::unique_ptr<Connection>> m_byDatabase;
+    quint64 m_seenGeneration = 0;
 };
 thread_local ThreadConnections t_connections;
 
@@ -195,6 +306,13 @@ bool Query::next()
     return false;
 }
 
+std::optional<qint64> Query::nextI64()
+{
+    if (!next())
+        return std::nullopt;
+    return i64(0);
+}
+
 QVariant Query::value(int i) const
 {
     if (!m_stmt)
@@ -360,6 +478,26 @@ Result<Query> Connection::run(const QString& sql, SqlArgs args)
     return std::move(*r);
 }
 
+Result<void> Connection::execute(const QString& sql, SqlArgs args)
+{
+    BO_TRY(run(sql, args));
+    return {};
+}
+
+Result<std::optional<qint64>> Connection::insertReturningId(const QString& sql, SqlArgs args)
+{
+    auto q = tryRun(sql, args);
+    if (!q) {
+        if (q.error().kind == SqlFailure::Unique)
+            return std::optional<qint64>{};
+        return fail(storageError(q.error()));
+    }
+    if (!q->next())
+        return fail(Error::make(ErrorCode::StorageError)
+                        .withInternal(QStringLiteral("no id returned: %1").arg(sql)));
+    return std::optional<qint64>{q->i64(0)};
+}
+
 Result<void> Connection::serialize(int key)
 {
     if (m_dialect == Dialect::Sqlite)
@@ -467,7 +605,8 @@ Database::Database(DatabaseOptions options, Dialect dialect)
 
 Database::~Database()
 {
-    t_connections.byDatabase.erase(m_id);
+    t_connections.close(m_id);
+    ConnectionRegistry::instance().destroyed(m_id);
 }
 
 QString Database::displayName() const
@@ -552,12 +691,13 @@ Result<void> Database::configure(Connection& conn)
 
 Result<Connection*> Database::connection()
 {
-    if (auto it = t_connections.byDatabase.find(m_id); it != t_connections.byDatabase.end()) {
-        if (!it->second->isLost())
-            return it->second.get();
+    t_connections.closeDestroyed();
+    if (Connection* conn = t_connections.find(m_id)) {
+        if (!conn->isLost())
+            return conn;
         // The server dropped it (a restart, the network): the operation that noticed failed
         // cleanly, and this next one gets a new connection.
-        t_connections.byDatabase.erase(it);
+        t_connections.close(m_id);
     }
 
     const QString name = QStringLiteral("boxoffice-%1-%2")
@@ -587,9 +727,9 @@ Result<Connection*> Database::connection()
             connectOptions += QStringLiteral(";options='-csearch_path=%1'").arg(schema);
         conn->handle().setConnectOptions(connectOptions);
     }
+    // On the failures below nothing is kept: `conn` closes and removes its QSqlDatabase as it goes.
     if (!conn->handle().open()) {
         const QString reason = conn->handle().lastError().text();
-        t_connections.byDatabase.erase(m_id);
         Error err =
             m_dialect == Dialect::Postgres
                 ? postgresConnectError(reason, m_opened)
@@ -600,14 +740,10 @@ Result<Connection*> Database::connection()
         err.internal = reason;
         return fail(err);
     }
-    if (auto r = configure(*conn); !r) {
-        t_connections.byDatabase.erase(m_id);
+    if (auto r = configure(*conn); !r)
         return std::unexpected(r.error());
-    }
     m_opened = true;
-    Connection* raw = conn.get();
-    t_connections.byDatabase[m_id] = std::move(conn);
-    return raw;
+    return t_connections.keep(m_id, std::move(conn));
 }
 
 int Database::schemaVersion()

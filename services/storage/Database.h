@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -80,6 +81,8 @@ public:
     ~Query();
 
     bool next();
+    // The first column of the next row; nothing when there is no next row.
+    std::optional<qint64> nextI64();
     QVariant value(int i) const;
     qint64 i64(int i) const;
     int i32(int i) const { return int(i64(i)); }
@@ -111,6 +114,11 @@ public:
     std::expected<Query, SqlError> tryRun(const QString& sql, SqlArgs args = {});
     // Same, with storage failures turned into user-facing errors.
     Result<Query> run(const QString& sql, SqlArgs args = {});
+    // Same, for a statement whose rows (if any) nobody reads.
+    Result<void> execute(const QString& sql, SqlArgs args = {});
+    // Runs an INSERT ... RETURNING id: the new row's id, or nothing when a unique index refused
+    // the row (for callers to whom that means "another writer got there first").
+    Result<std::optional<qint64>> insertReturningId(const QString& sql, SqlArgs args = {});
     // Runs one statement that is not worth caching (DDL, pragmas).
     std::expected<void, SqlError> runOnce(const QString& sql);
     // Inside a write transaction: waits until no other transaction holds `key` (PostgreSQL's
@@ -138,7 +146,7 @@ private:
     QHash<QString, QSqlQuery*> m_cache;
     // SQLite: statements run on the QSQLITE connection's own handle. Qt opened it and set its
     // pragmas; skipping QSqlQuery and QVariant per statement is what keeps the services close
-    // to the raw C API (issue 5's ratios).
+    // to the raw C API (bench_engine measures the two side by side).
     sqlite3* m_sqlite = nullptr;
     QHash<QString, sqlite3_stmt*> m_statements;
     bool m_lost = false;
@@ -161,7 +169,9 @@ public:
     static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
     ~Database();
 
-    // The calling thread's connection, opened on first use.
+    // The calling thread's connection, opened on first use. It lives until it is lost, its
+    // thread ends or this Database is destroyed; other threads' connections to a destroyed
+    // Database are closed by those threads at their next connection() call (Database.cpp).
     Result<Connection*> connection();
 
     Dialect dialect() const { return m_dialect; }

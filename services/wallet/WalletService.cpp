@@ -36,18 +36,17 @@ Result<qint64> WalletService::parseAmount(const QString& text)
 Result<qint64> WalletService::balance(qint64 customerId)
 {
     Connection* conn = BO_TRY(m_db->connection());
-    auto q = BO_TRY(
-        conn->run(QStringLiteral("SELECT balance FROM customers WHERE id = ?"), {customerId}));
-    if (!q.next())
+    const auto balance = BO_TRY(m_ledger.balanceOf(*conn, customerId));
+    if (!balance)
         return fail(ErrorCode::BalanceNotFound);
-    return q.i64(0);
+    return *balance;
 }
 
 Result<qint64> WalletService::charge(qint64 customerId, qint64 amount,
                                      const QString& idempotencyKey)
 {
     // Two requests with one key at once: the schema lets one ledger entry in; the other rolls
-    // back and, looking again, answers with it.
+    // back and, looking again, answers with it (or refuses it, for another amount).
     for (int attempt = 0;; ++attempt) {
         auto r = chargeOnce(customerId, amount, idempotencyKey);
         if (r || r.error().code != ErrorCode::StorageBusy || attempt == 2)
@@ -60,7 +59,7 @@ Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
 {
     if (amount < kMinCharge || amount > kMaxCharge)
         return fail(ErrorCode::InvalidAmount);
-    // Any storage failure is the seed's charge failure: rolled back, "try again" (W2).
+    // A storage failure is CHARGE_FAILED (W2): rolled back, "try again".
     auto chargeFailed = [](const Error& cause) {
         // A database that cannot be reached is said as such, like everywhere else (the
         // client retries with the same Idempotency-Key); nothing was charged either way.
@@ -80,86 +79,55 @@ Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
         return chargeFailed(tx.error());
     const qint64 now = m_clock.nowMs();
     if (!idempotencyKey.isEmpty()) {
-        auto q = conn->run(QStringLiteral("SELECT balance_after, amount FROM ledger WHERE"
-                                          " customer_id = ? AND idempotency_key = ?"),
-                           {customerId, idempotencyKey});
-        if (!q)
-            return chargeFailed(q.error());
-        if (q->next())
-            return q->i64(0); // the first charge's answer, again
+        const auto earlier = m_ledger.entryWithKey(*conn, customerId, idempotencyKey);
+        if (!earlier)
+            return chargeFailed(earlier.error());
+        if (*earlier) {
+            // A client that reuses a key by mistake must not be told its new charge was made.
+            if ((*earlier)->amount != amount)
+                return fail(ErrorCode::IdempotencyKeyReused);
+            return (*earlier)->balanceAfter; // the first charge's answer, again
+        }
     }
-    // One conditional UPDATE moves the balance: no read-then-write window for another
-    // terminal's charge to fall into, whatever the engine's isolation.
-    qint64 after = 0;
-    {
-        auto q = conn->run(QStringLiteral("UPDATE customers SET balance = balance + ?"
-                                          " WHERE id = ? AND balance + ? <= ? RETURNING balance"),
-                           {amount, customerId, amount, kMaxBalance});
-        if (!q)
-            return chargeFailed(q.error());
-        if (q->next())
-            after = q->i64(0);
-    }
-    if (after == 0) {
-        auto q =
-            conn->run(QStringLiteral("SELECT balance FROM customers WHERE id = ?"), {customerId});
-        if (!q)
-            return chargeFailed(q.error());
-        if (!q->next())
+    const auto after = m_ledger.credit(*conn, customerId, amount, kMaxBalance);
+    if (!after)
+        return chargeFailed(after.error());
+    if (!*after) {
+        const auto balance = m_ledger.balanceOf(*conn, customerId);
+        if (!balance)
+            return chargeFailed(balance.error());
+        if (!*balance)
             return fail(ErrorCode::BalanceNotFound);
-        const qint64 balance = q->i64(0);
-        return fail(Error::make(ErrorCode::InvalidAmount,
-                                QStringLiteral("충전 후 잔액은 10,000,000원을 넘을 수 없습니다."
-                                               " (현재 잔액 %L1원)")
-                                    .arg(balance),
-                                QStringLiteral("The balance after a charge may not exceed"
-                                               " 10,000,000 KRW (current balance %L1 KRW).")
-                                    .arg(balance)));
+        const QString ceiling = groupedWon(kMaxBalance), current = groupedWon(**balance);
+        return fail(Error::make(
+            ErrorCode::InvalidAmount,
+            QStringLiteral("충전 후 잔액은 %1원을 넘을 수 없습니다. (현재 잔액 %2원)")
+                .arg(ceiling, current),
+            QStringLiteral("The balance after a charge may not exceed %1 KRW (current balance"
+                           " %2 KRW).")
+                .arg(ceiling, current)));
     }
-    if (auto q = conn->tryRun(QStringLiteral("INSERT INTO ledger (customer_id, kind, amount,"
-                                             " balance_after, at, idempotency_key)"
-                                             " VALUES (?, 'CHARGE', ?, ?, ?, ?)"),
-                              {customerId, amount, after, now,
-                               idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey)});
-        !q) {
-        if (q.error().kind == SqlFailure::Unique)
-            return fail(ErrorCode::StorageBusy); // lost the race described in charge()
-        return chargeFailed(storageError(q.error()));
-    }
+    LedgerEntry entry;
+    entry.kind = LedgerKind::Charge;
+    entry.amount = amount;
+    entry.balanceAfter = **after;
+    entry.atMs = now;
+    const auto appended = m_ledger.append(*conn, customerId, entry, idempotencyKey);
+    if (!appended)
+        return chargeFailed(appended.error());
+    if (!*appended)
+        return fail(ErrorCode::StorageBusy); // lost the race described in charge()
     if (auto c = tx->commit(); !c)
         return chargeFailed(c.error());
-    return after;
+    return **after;
 }
 
 Result<QList<LedgerEntry>> WalletService::history(qint64 customerId, int limit)
 {
     Connection* conn = BO_TRY(m_db->connection());
-    {
-        auto q =
-            BO_TRY(conn->run(QStringLiteral("SELECT 1 FROM customers WHERE id = ?"), {customerId}));
-        if (!q.next())
-            return fail(ErrorCode::BalanceNotFound);
-    }
-    auto q =
-        BO_TRY(conn->run(QStringLiteral("SELECT id, kind, amount, balance_after, at, payment_id"
-                                        " FROM ledger WHERE customer_id = ?"
-                                        " ORDER BY id DESC LIMIT ?"),
-                         {customerId, limit}));
-    QList<LedgerEntry> out;
-    while (q.next()) {
-        LedgerEntry e;
-        e.id = q.i64(0);
-        const QString kind = q.str(1);
-        e.kind = kind == QLatin1String("PAYMENT")  ? LedgerKind::Payment
-                 : kind == QLatin1String("REFUND") ? LedgerKind::Refund
-                                                   : LedgerKind::Charge;
-        e.amount = q.i64(2);
-        e.balanceAfter = q.i64(3);
-        e.atMs = q.i64(4);
-        e.paymentId = q.i64(5);
-        out << e;
-    }
-    return out;
+    if (!BO_TRY(m_customers.exists(*conn, customerId)))
+        return fail(ErrorCode::BalanceNotFound);
+    return m_ledger.history(*conn, customerId, limit);
 }
 
 } // namespace boxoffice

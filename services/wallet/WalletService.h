@@ -1,24 +1,30 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/Money.h"
 #include "core/Types.h"
+#include "storage/CustomerRepository.h"
 #include "storage/Database.h"
+#include "storage/LedgerRepository.h"
 
 namespace boxoffice {
 
-// Balances and their ledger (design W1–W6). Needs no queue token (seed 001 §5, §6).
+// Balances and their ledger (design W1–W6). Needs no queue token: a wallet is the customer's,
+// not a sale's, so it is charged at the counter without queueing.
 class WalletService
 {
 public:
-    static constexpr qint64 kMinCharge = 1;
-    static constexpr qint64 kMaxCharge = 1'000'000;
-    static constexpr qint64 kMaxBalance = 10'000'000;
+    static constexpr qint64 kMinCharge = kMinChargeWon;
+    static constexpr qint64 kMaxCharge = kMaxChargeWon;
+    static constexpr qint64 kMaxBalance = kMaxBalanceWon;
 
     WalletService(std::shared_ptr<Database> db, const Clock& clock);
 
     Result<qint64> balance(qint64 customerId);
     // W2/W3: adds `amount` in one transaction with its ledger entry; returns the new balance.
-    // With an idempotency key, a repeat answers the first charge's balance and charges nothing.
+    // With an idempotency key, a repeat of the same amount answers the first charge's balance
+    // and charges nothing; the key of a charge of another amount is refused with
+    // IDEMPOTENCY_KEY_REUSED (keys are per customer).
     Result<qint64> charge(qint64 customerId, qint64 amount, const QString& idempotencyKey = {});
     // Newest first.
     Result<QList<LedgerEntry>> history(qint64 customerId, int limit = 1000);
@@ -33,6 +39,8 @@ private:
 
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
+    LedgerRepository m_ledger;
+    CustomerRepository m_customers;
 };
 
 } // namespace boxoffice

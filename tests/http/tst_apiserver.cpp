@@ -620,13 +620,17 @@ void TestApiServer::paymentReplayAndIdempotencyKey()
     const qint64 after = 1000000 - held->price;
     QCOMPARE(balanceOf(4), after);
 
-    // The same key again, even with another body, answers the original payment.
-    const HttpResult byKey = send("POST", QStringLiteral("/api/v1/payments"),
-                                  R"({"reservationIds":[999]})", bearer, {}, "order-4-1");
+    // The same key again answers the original payment; with another body it is refused.
+    const HttpResult byKey =
+        send("POST", QStringLiteral("/api/v1/payments"), body, bearer, {}, "order-4-1");
     QCOMPARE(byKey.status, 200);
     QCOMPARE(byKey.body.value(QStringLiteral("paymentId")).toInteger(), paymentId);
     QCOMPARE(byKey.body.value(QStringLiteral("reservationIds")).toArray(), QJsonArray{held->id});
     QCOMPARE(byKey.body.value(QStringLiteral("amount")).toInteger(), held->price);
+    const HttpResult reused = send("POST", QStringLiteral("/api/v1/payments"),
+                                   R"({"reservationIds":[999]})", bearer, {}, "order-4-1");
+    QCOMPARE(reused.status, 409);
+    QCOMPARE(reused.code(), QStringLiteral("IDEMPOTENCY_KEY_REUSED"));
     QCOMPARE(balanceOf(4), after);
 
     // The same reservation with a new key and a new token (a second visit to the queue).

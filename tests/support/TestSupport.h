@@ -234,18 +234,28 @@ public:
     }
 
     // An ACTIVE token for the customer and concert (enters the queue, then drives admission).
+    // Fatal, with the token's last state, when 1000 admissions do not admit it: a test must not
+    // go on with a token that never became ACTIVE.
     QString activeToken(qint64 customerId, qint64 concertId)
     {
         const auto ticket = engine->queue.enter(customerId, concertId);
         if (!ticket)
             qFatal("enter failed: %s", qPrintable(ticket.error().english));
-        for (int i = 0; i < 1000 && ticket->status.state != QueueState::Active; ++i) {
+        if (ticket->status.state == QueueState::Active)
+            return ticket->token;
+        QString last = queueStateName(ticket->status.state);
+        for (int i = 0; i < 1000; ++i) {
             admitNow();
             const auto s = engine->queue.poll(ticket->token);
             if (s && s->state == QueueState::Active)
-                break;
+                return ticket->token;
+            last = s ? QStringLiteral("%1 at position %2")
+                           .arg(queueStateName(s->state))
+                           .arg(s->position)
+                     : s.error().codeName();
         }
-        return ticket->token;
+        qFatal("customer %lld never became ACTIVE for concert %lld in 1000 admissions; last: %s",
+               customerId, concertId, qPrintable(last));
     }
 
     QTemporaryDir dir;

@@ -606,7 +606,10 @@ void TestQueueService::expiredTokenIsRefused()
     const QString token = t.activeToken(1, 1);
     t.clock.advanceSeconds(60);
     QVERIFY_RESULT(t->queue.expireDue(t.clock.nowMs()));
-    QCOMPARE_ERROR(t->queue.poll(token), ErrorCode::TokenExpired);
+    const auto polled = t->queue.poll(token);
+    QCOMPARE_ERROR(polled, ErrorCode::TokenExpired);
+    // Timed out, not used up: no payment to name.
+    QVERIFY(!polled.error().extra.contains(QStringLiteral("paymentId")));
     QCOMPARE_ERROR(t->queue.requireActive(token), ErrorCode::TokenExpired);
     QCOMPARE_ERROR(t->queue.requireActive(token, 1), ErrorCode::TokenExpired);
     QCOMPARE_ERROR(t->catalogue.availableSchedules(token, 1), ErrorCode::TokenExpired);
@@ -627,9 +630,20 @@ void TestQueueService::paymentExpiresToken()
     QVERIFY_RESULT(hold);
     QVERIFY_RESULT(t->wallet.charge(1, hold->price));
     QVERIFY_RESULT(t->queue.requireActive(token, 1));
-    QVERIFY_RESULT(t->payments.pay(token, {hold->id}));
-    QCOMPARE_ERROR(t->queue.poll(token), ErrorCode::TokenExpired);
-    QCOMPARE_ERROR(t->queue.requireActive(token, 1), ErrorCode::TokenExpired);
+    const auto paid = t->payments.pay(token, {hold->id});
+    QVERIFY_RESULT(paid);
+    // A terminal that polls the token can tell "used by this payment" from "timed out", on the
+    // poll's one-statement path (a token this service has seen) and on a cold one alike.
+    const auto polled = t->queue.poll(token);
+    QCOMPARE_ERROR(polled, ErrorCode::TokenExpired);
+    QCOMPARE(polled.error().extra.value(QStringLiteral("paymentId")).toInteger(), paid->id);
+    QueueService cold(t->db, t.clock, t->settings);
+    const auto coldPoll = cold.poll(token);
+    QCOMPARE_ERROR(coldPoll, ErrorCode::TokenExpired);
+    QCOMPARE(coldPoll.error().extra.value(QStringLiteral("paymentId")).toInteger(), paid->id);
+    const auto checked = t->queue.requireActive(token, 1);
+    QCOMPARE_ERROR(checked, ErrorCode::TokenExpired);
+    QCOMPARE(checked.error().extra.value(QStringLiteral("paymentId")).toInteger(), paid->id);
     QCOMPARE(scalar(*t->db, QStringLiteral("SELECT state FROM queue_entries WHERE customer_id = 1"
                                            " AND concert_id = 1"))
                  .toString(),

@@ -103,6 +103,8 @@ private Q_SLOTS:
     void payingTwiceReplaysOriginal();
     void sameIdempotencyKeyReplaysOriginal();
     void concurrentRepeatsChargeOnce();
+    void oneKeyRacingForTwoRequests_data();
+    void oneKeyRacingForTwoRequests();
     void paidReservationCannotBePaidAgainWithOthers();
     void tokenRules();
     void badRequests();
@@ -322,15 +324,20 @@ void TestPaymentService::sameIdempotencyKeyReplaysOriginal()
     QCOMPARE(again->id, first->id);
     QCOMPARE(again->amount, first->amount);
 
-    // The key is what identifies the request: a new token and a new hold change nothing.
+    // The key names the request: under a new token the same reservations answer the original
+    // payment, and other reservations under the same key are refused (a client that reused a
+    // key by mistake must not be told its new request was paid); nothing changes either way.
     const QString later = t.activeToken(1, 1);
-    const Reservation other = holdOrDie(t, later, scheduleId, 32);
-    auto replay = t->payments.pay(later, {other.id}, key);
+    auto replay = t->payments.pay(later, {r.id}, key);
     QVERIFY_RESULT(replay);
     QVERIFY(replay->replayed);
     QCOMPARE(replay->id, first->id);
+    const Reservation other = holdOrDie(t, later, scheduleId, 32);
+    QCOMPARE_ERROR(t->payments.pay(later, {other.id}, key), ErrorCode::IdempotencyKeyReused);
+    QCOMPARE_ERROR(t->payments.pay(later, {r.id, other.id}, key), ErrorCode::IdempotencyKeyReused);
     QCOMPARE(Snapshot::of(t, 1), after);
     QCOMPARE(statusOf(t, other.id), QStringLiteral("HELD"));
+    QVERIFY_RESULT(t->queue.requireActive(later, 1)); // a refusal does not use the token up
 
     // Another customer's identical key is theirs.
     const QString bob = t.activeToken(2, 1);
@@ -378,6 +385,65 @@ void TestPaymentService::concurrentRepeatsChargeOnce()
         QCOMPARE(ids[i].load(), ids[0].load());
     QCOMPARE(t->wallet.balance(1).value_or(-1), 1'000'000 - r.price);
     QCOMPARE(scalar(*t->db, QStringLiteral("SELECT COUNT(*) FROM payments")).toInt(), 1);
+    QVERIFY(invariantsHold(t));
+}
+
+void TestPaymentService::oneKeyRacingForTwoRequests_data()
+{
+    QTest::addColumn<bool>("oneToken");
+    // One token: the token's row lock puts the two in turn. Two tokens (two concerts): nothing
+    // does until the payments' unique index on the key.
+    QTest::newRow("one token") << true;
+    QTest::newRow("two tokens") << false;
+}
+
+// Two requests with one key and different reservations at once: one pays, the other is refused,
+// whichever comes first, and nothing is charged twice.
+void TestPaymentService::oneKeyRacingForTwoRequests()
+{
+    QFETCH(bool, oneToken);
+    constexpr int kRounds = 5;
+    TestEngine t;
+    QVERIFY_RESULT(t->wallet.charge(1, 1'000'000));
+    QVERIFY_RESULT(t->wallet.charge(1, 1'000'000));
+    for (int round = 0; round < kRounds; ++round) {
+        const QString tokenA = t.activeToken(1, 1);
+        const QString tokenB = oneToken ? tokenA : t.activeToken(1, 2);
+        const Reservation a = holdOrDie(t, tokenA, scheduleOf(t, 1), 1 + round);
+        const Reservation b = holdOrDie(t, tokenB, scheduleOf(t, oneToken ? 1 : 2), 11 + round);
+        const QString key = QStringLiteral("race-%1").arg(round);
+        const qint64 balanceBefore = t->wallet.balance(1).value_or(-1);
+
+        std::latch start(2);
+        Result<Payment> results[2] = {fail(ErrorCode::StorageError), fail(ErrorCode::StorageError)};
+        std::thread threads[2];
+        for (int i = 0; i < 2; ++i) {
+            threads[i] = std::thread([&, i] {
+                start.arrive_and_wait();
+                results[i] = i == 0 ? t->payments.pay(tokenA, {a.id}, key)
+                                    : t->payments.pay(tokenB, {b.id}, key);
+            });
+        }
+        for (auto& th : threads)
+            th.join();
+        const int winner = results[0] ? 0 : 1;
+        QVERIFY_RESULT(results[winner]);
+        QVERIFY(!results[winner]->replayed);
+        QCOMPARE_ERROR(results[1 - winner], ErrorCode::IdempotencyKeyReused);
+        const Reservation& paid = winner == 0 ? a : b;
+        const Reservation& refused = winner == 0 ? b : a;
+        QCOMPARE(results[winner]->reservationIds, QList<qint64>{paid.id});
+        QCOMPARE(statusOf(t, paid.id), QStringLiteral("PAID"));
+        QCOMPARE(statusOf(t, refused.id), QStringLiteral("HELD"));
+        QCOMPARE(t->wallet.balance(1).value_or(-1), balanceBefore - paid.price);
+        QCOMPARE(scalar(*t->db,
+                        QStringLiteral("SELECT COUNT(*) FROM payments WHERE idempotency_key = ?"),
+                        {key})
+                     .toInt(),
+                 1);
+        // The refused hold is let go, so that the hold limit does not stop a later round.
+        QVERIFY_RESULT(t->reservations.expireHolds(t.clock.nowMs() + 24LL * 3600 * 1000));
+    }
     QVERIFY(invariantsHold(t));
 }
 

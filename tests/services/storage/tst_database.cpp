@@ -11,7 +11,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <latch>
+#include <mutex>
 #include <thread>
 
 using namespace boxoffice;
@@ -28,6 +32,73 @@ std::shared_ptr<Database> openAt(const QString& path, int busyTimeoutMs = 5000)
     if (!db)
         qFatal("cannot open %s: %s", qPrintable(path), qPrintable(db.error().internal));
     return *db;
+}
+
+// A thread that runs what it is given, one call at a time, and stays alive in between: what a
+// connection of a destroyed Database does depends on what its thread does next.
+class Worker
+{
+public:
+    Worker() : m_thread([this] { loop(); }) {}
+    ~Worker() { stop(); }
+    Worker(const Worker&) = delete;
+    Worker& operator=(const Worker&) = delete;
+
+    // Runs `f` on the worker and waits until it has returned.
+    void run(std::function<void()> f)
+    {
+        std::unique_lock lock(m_mutex);
+        m_tasks.push_back(std::move(f));
+        m_changed.notify_all();
+        m_changed.wait(lock, [this] { return m_tasks.empty() && !m_busy; });
+    }
+    // Lets the thread end and waits for it.
+    void stop()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+            m_changed.notify_all();
+        }
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    void loop()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [this] { return m_stopping || !m_tasks.empty(); });
+            if (m_tasks.empty())
+                return;
+            std::function<void()> f = std::move(m_tasks.front());
+            m_tasks.pop_front();
+            m_busy = true;
+            lock.unlock();
+            f();
+            lock.lock();
+            m_busy = false;
+            m_changed.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::function<void()>> m_tasks;
+    bool m_busy = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+// The name of the calling thread's connection to `db` after one statement on it; empty if
+// either failed.
+QString connectAndUse(Database& db)
+{
+    auto c = db.connection();
+    if (!c || !(*c)->tryRun(QStringLiteral("SELECT COUNT(*) FROM customers")))
+        return {};
+    return (*c)->name();
 }
 
 } // namespace
@@ -52,6 +123,7 @@ private Q_SLOTS:
     void newerSchemaIsRefusedAndUntouched();
     void folderPathIsRefused();
     void oneConnectionPerThread();
+    void destroyedDatabaseClosesOtherThreadsConnections();
 
 private:
     QTemporaryDir m_dir;
@@ -339,6 +411,45 @@ void TestDatabase::oneConnectionPerThread()
     QVERIFY(names[0] != names[1]);
     QVERIFY(names[0] != (*mine)->name());
     QVERIFY(names[1] != (*mine)->name());
+}
+
+void TestDatabase::destroyedDatabaseClosesOtherThreadsConnections()
+{
+    auto gone = openAt(m_dir.filePath(QStringLiteral("gone.sqlite")));
+    auto other = openAt(m_dir.filePath(QStringLiteral("other.sqlite")));
+    auto ending = openAt(m_dir.filePath(QStringLiteral("ending.sqlite")));
+    const QString mainName = connectAndUse(*gone);
+    QVERIFY(!mainName.isEmpty());
+
+    Worker keepsWorking, ends;
+    QString workerName, endingName;
+    keepsWorking.run([&] { workerName = connectAndUse(*gone); });
+    ends.run([&] { endingName = connectAndUse(*ending); });
+    QVERIFY(!workerName.isEmpty());
+    QVERIFY(!endingName.isEmpty());
+    QVERIFY(QSqlDatabase::connectionNames().contains(workerName));
+    QVERIFY(QSqlDatabase::connectionNames().contains(endingName));
+
+    // The destroying thread closes its own connection at once; another thread's connection
+    // can only be closed by that thread, which has not run since.
+    gone.reset();
+    ending.reset();
+    QVERIFY(!QSqlDatabase::connectionNames().contains(mainName));
+    QVERIFY(QSqlDatabase::connectionNames().contains(workerName));
+    QVERIFY(QSqlDatabase::connectionNames().contains(endingName));
+
+    // The worker's next use of any Database closes it; its connection to that Database stays.
+    QString otherName;
+    keepsWorking.run([&] { otherName = connectAndUse(*other); });
+    QVERIFY(!otherName.isEmpty());
+    QVERIFY(!QSqlDatabase::connectionNames().contains(workerName));
+    QVERIFY(QSqlDatabase::connectionNames().contains(otherName));
+
+    // A thread that ends closes everything it had, destroyed Database or not.
+    ends.stop();
+    QVERIFY(!QSqlDatabase::connectionNames().contains(endingName));
+    keepsWorking.stop();
+    QVERIFY(!QSqlDatabase::connectionNames().contains(otherName));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

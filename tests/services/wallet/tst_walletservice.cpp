@@ -3,6 +3,7 @@
 #include "support/TestSupport.h"
 #include "wallet/WalletService.h"
 
+#include <QLocale>
 #include <QTest>
 
 #include <atomic>
@@ -45,6 +46,10 @@ private Q_SLOTS:
     void unknownCustomer();
     void failedChargeChangesNothing();
     void concurrentChargesAllCount();
+    void chargeWithKeyIsMadeOnce();
+    void oneKeyRacing_data();
+    void oneKeyRacing();
+    void limitsAreSaidFromTheConstants();
     void parseAmount_data();
     void parseAmount();
     void checkAmount_data();
@@ -117,6 +122,7 @@ void TestWalletService::balanceCeiling()
     QCOMPARE_ERROR(over, ErrorCode::InvalidAmount);
     QVERIFY2(over.error().korean.contains(QStringLiteral("10,000,000")), "names the limit");
     QVERIFY2(over.error().english.contains(QStringLiteral("10,000,000")), "names the limit");
+    QVERIFY2(over.error().english.contains(QStringLiteral("9,500,000")), "names the balance");
     QCOMPARE(t->wallet.balance(1).value_or(-1), 9'500'000);
     QCOMPARE(ledgerRows(t), 10);
 
@@ -187,6 +193,95 @@ void TestWalletService::concurrentChargesAllCount()
     QCOMPARE(t->wallet.balance(5).value_or(-1), kThreads * kCharges * 1'000);
     QCOMPARE(ledgerRows(t), kThreads * kCharges);
     QCOMPARE(ledgerSum(t, 5), kThreads * kCharges * 1'000);
+}
+
+void TestWalletService::chargeWithKeyIsMadeOnce()
+{
+    TestEngine t;
+    const QString key = QStringLiteral("charge-3-1");
+    QCOMPARE(t->wallet.charge(3, 50'000, key).value_or(-1), 50'000);
+    QCOMPARE(t->wallet.charge(3, 50'000, key).value_or(-1), 50'000); // the first answer again
+    QCOMPARE(ledgerRows(t), 1);
+
+    // The same key for another amount is another request: refused, nothing charged.
+    QCOMPARE_ERROR(t->wallet.charge(3, 60'000, key), ErrorCode::IdempotencyKeyReused);
+    QCOMPARE(t->wallet.balance(3).value_or(-1), 50'000);
+    QCOMPARE(ledgerRows(t), 1);
+
+    // Keys are per customer; a new key is a new charge.
+    QCOMPARE(t->wallet.charge(4, 60'000, key).value_or(-1), 60'000);
+    QCOMPARE(t->wallet.charge(3, 60'000, QStringLiteral("charge-3-2")).value_or(-1), 110'000);
+    QCOMPARE(ledgerRows(t), 3);
+    QCOMPARE(ledgerSum(t, 3), 110'000);
+}
+
+void TestWalletService::oneKeyRacing_data()
+{
+    QTest::addColumn<bool>("sameAmount");
+    QTest::newRow("same amount") << true;
+    QTest::newRow("different amounts") << false;
+}
+
+// Threads charging with one key at once: one charge is made; a repeat of it gets its answer,
+// a different amount under the key is refused, whoever comes first.
+void TestWalletService::oneKeyRacing()
+{
+    QFETCH(bool, sameAmount);
+    constexpr int kThreads = 4, kRounds = 5;
+    TestEngine t;
+    qint64 expected = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        const QString key = QStringLiteral("race-%1").arg(round);
+        std::latch start(kThreads);
+        Result<qint64> results[kThreads];
+        std::vector<std::thread> threads;
+        for (int i = 0; i < kThreads; ++i) {
+            threads.emplace_back([&, i] {
+                start.arrive_and_wait();
+                results[i] = t->wallet.charge(6, sameAmount ? 1'000 : 1'000 * (i + 1), key);
+            });
+        }
+        for (auto& th : threads)
+            th.join();
+        int made = 0;
+        for (int i = 0; i < kThreads; ++i) {
+            if (!results[i]) {
+                QVERIFY(!sameAmount);
+                QCOMPARE_ERROR(results[i], ErrorCode::IdempotencyKeyReused);
+                continue;
+            }
+            // Every success is the one charge's answer.
+            if (made++ == 0)
+                expected = *results[i];
+            QCOMPARE(*results[i], expected);
+        }
+        QVERIFY(made >= 1);
+        if (!sameAmount)
+            QCOMPARE(made, 1);
+        QCOMPARE(t->wallet.balance(6).value_or(-1), expected);
+        QCOMPARE(ledgerRows(t), round + 1);
+        QCOMPARE(ledgerSum(t, 6), expected);
+    }
+}
+
+void TestWalletService::limitsAreSaidFromTheConstants()
+{
+    QCOMPARE(groupedWon(0), QStringLiteral("0"));
+    QCOMPARE(groupedWon(999), QStringLiteral("999"));
+    QCOMPARE(groupedWon(1'000), QStringLiteral("1,000"));
+    QCOMPARE(groupedWon(123'456), QStringLiteral("123,456"));
+    QCOMPARE(groupedWon(-1'234'567), QStringLiteral("-1,234,567"));
+    QCOMPARE(groupedWon(std::numeric_limits<qint64>::min()),
+             QStringLiteral("-9,223,372,036,854,775,808"));
+    // Whatever the locale says (German groups with dots).
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const Error e = Error::make(ErrorCode::InvalidAmount);
+    QLocale::setDefault(before);
+    for (const QString& text : {e.korean, e.english}) {
+        QVERIFY2(text.contains(groupedWon(WalletService::kMaxCharge)), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1Char('%')), qPrintable(text));
+    }
 }
 
 void TestWalletService::parseAmount_data()
