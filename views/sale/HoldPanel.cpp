@@ -194,10 +194,10 @@ void HoldPanel::showNotice()
     m_message->setStyleSheet(style);
     m_message->setText(notice.text);
     // Said out loud by a screen reader: a hold running out, a refusal, the shortfall.
-    if (!notice.text.isEmpty() && (notice.kind == Kind::Warning || notice.kind == Kind::Error) &&
-        QAccessible::isActive()) {
+    if (!notice.text.isEmpty() && (notice.kind == Kind::Warning || notice.kind == Kind::Error)) {
         QAccessibleEvent alert(m_message, QAccessible::Alert);
         QAccessible::updateAccessibility(&alert);
+        Q_EMIT announced(notice.text);
     }
 }
 

@@ -30,6 +30,10 @@ public:
     // The keyboard's way to "Charge and pay" (a menu shortcut): the same as clicking it.
     void triggerChargeAndPay();
 
+Q_SIGNALS:
+    // Something said to assistive technology as an alert (a hold running out, a refusal).
+    void announced(const QString& text);
+
 private:
     void showNotice();
     void chargeAndPay();
