@@ -69,6 +69,7 @@ private Q_SLOTS:
     void markPaidShowsPaid();
     void aPaymentMadeElsewhereReadsAsPaid();
     void idleTokenBecomesExpired();
+    void forgetStopsLookingAfterACustomer();
     void headersAndStageTexts();
 };
 
@@ -441,6 +442,41 @@ void TestQueueModel::idleTokenBecomesExpired()
     QCOMPARE(text(model, 0, QueueModel::StateColumn), QStringLiteral("Waiting"));
     QVERIFY(advanceSettled(t.clock, *host, 1000));
     QCOMPARE(changed.count(), 2); // the join's row, then the revived row's poll
+}
+
+void TestQueueModel::forgetStopsLookingAfterACustomer()
+{
+    TestEngine t;
+    TestHost host(t);
+    QueueModel model(*host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY_RESULT(awaited(model.join(15, QStringLiteral("Gone"), 1, QStringLiteral("Jazz"))));
+    QVERIFY_RESULT(awaited(model.join(15, QStringLiteral("Gone"), 2, QStringLiteral("Phil"))));
+    QVERIFY_RESULT(awaited(model.join(16, QStringLiteral("Here"), 1, QStringLiteral("Jazz"))));
+    const QString gone = model.tokenFor(15, 1);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    {
+        // A poll is out when the customer is forgotten: its answer for them is dropped.
+        EngineGate gate(*host);
+        model.pollAll();
+        model.forget(15);
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.find(15, 1), nullptr);
+        QVERIFY(model.tokenFor(15, 2).isEmpty());
+    }
+    QVERIFY(settleHost(*host));
+    QCOMPARE(changed.count(), 1); // the one left
+    QCOMPARE(model.find(16, 1)->customerName, QStringLiteral("Here"));
+    model.forget(99); // nobody: nothing
+    QCOMPARE(removed.count(), 2);
+    // Nothing polls the forgotten token: it lapses, the other lives on.
+    QVERIFY(advanceSettled(t.clock, *host, qint64(t->settings.idleSeconds) * 1000 + 2000));
+    QVERIFY_RESULT(t->queue.expireDue(t.clock.nowMs()));
+    QCOMPARE_ERROR(t->queue.poll(gone), ErrorCode::TokenExpired);
+    QVERIFY_RESULT(t->queue.poll(model.tokenFor(16, 1)));
+    QCOMPARE(stageOf(model, 0), Stage::Waiting);
 }
 
 void TestQueueModel::headersAndStageTexts()
