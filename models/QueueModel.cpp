@@ -138,6 +138,17 @@ void QueueModel::markPaid(qint64 customerId, qint64 concertId, qint64 paymentId)
     Q_EMIT statusChanged(customerId, concertId);
 }
 
+void QueueModel::forget(qint64 customerId)
+{
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (m_entries.at(row).customerId != customerId)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
+    }
+}
+
 const QueueModel::Entry* QueueModel::find(qint64 customerId, qint64 concertId) const
 {
     const int row = rowOf(customerId, concertId);
