@@ -82,7 +82,8 @@ HoldPanel::HoldPanel(SaleSession& session, QWidget* parent) : QWidget(parent), m
              tr("What to add to the wallet before paying; the shortfall to start with."));
     describe(m_chargePay, tr("Charge and pay"),
              tr("Charges the wallet and pays the held seats; asks once to confirm."));
-    describe(m_message, tr("Sale message"), tr("What the sale says now."));
+    // Its name is its text (what a screen reader reads out); only what it is, is described.
+    m_message->setAccessibleDescription(tr("What the sale says now."));
 
     connect(m_pay, &QPushButton::clicked, &session, &SaleSession::pay);
     connect(m_release, &QPushButton::clicked, this, [this] {

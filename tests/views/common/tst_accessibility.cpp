@@ -36,7 +36,8 @@ QList<QWidget*> controls(QWidget* window)
         // as that control's.
         QWidget* parent = w->parentWidget();
         if (qobject_cast<QLineEdit*>(parent) || qobject_cast<QAbstractItemView*>(parent) ||
-            qobject_cast<QComboBox*>(parent) || w->inherits("QHeaderView"))
+            qobject_cast<QComboBox*>(parent) || w->inherits("QHeaderView") ||
+            w->window() != window) // a combo box's popup list
             continue;
         if (qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
             qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w))

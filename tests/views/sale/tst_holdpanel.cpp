@@ -70,7 +70,7 @@ private Q_SLOTS:
         QVERIFY(chargeRow()->isVisible());
         QCOMPARE(label("shortfallLabel"), QStringLiteral("The balance is 150,000 KRW short."));
         QCOMPARE(amount()->text(), QStringLiteral("150,000"));
-        QCOMPARE(chargeAndPay()->text(), QStringLiteral("C&harge and pay"));
+        QCOMPARE(chargeAndPay()->text(), QStringLiteral("Charge &and pay"));
         // The countdown moves on the engine's clock.
         QVERIFY(sale().advance(1000));
         QCOMPARE(cell(0, HoldsModel::TimeLeftColumn), QStringLiteral("4:59"));
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(history->at(1).kind, LedgerKind::Charge);
         QCOMPARE(history->at(1).amount, qint64(150'000));
         QVERIFY(!chargeRow()->isVisible());
-        QCOMPARE(chargeAndPay()->text(), QStringLiteral("C&harge and pay"));
+        QCOMPARE(chargeAndPay()->text(), QStringLiteral("Charge &and pay"));
         QVERIFY(!pay()->isEnabled());
     }
 
@@ -116,7 +116,7 @@ private Q_SLOTS:
         amount()->setFocus();
         amount()->selectAll();
         QTest::keyClicks(amount(), QStringLiteral("200,000"));
-        QCOMPARE(chargeAndPay()->text(), QStringLiteral("C&harge and pay"));
+        QCOMPARE(chargeAndPay()->text(), QStringLiteral("Charge &and pay"));
         // Enter in the field is the button: once to confirm, once to do it.
         QTest::keyClick(amount(), Qt::Key_Return);
         QCOMPARE(chargeAndPay()->text(), QStringLiteral("Confirm: charge 200,000 KRW and pay"));
