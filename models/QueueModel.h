@@ -65,6 +65,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     static QString stageText(Stage stage);
+    // A concert's title as short as still tells it apart (for a narrow column).
+    static QString shortTitle(const QString& title);
 
 Q_SIGNALS:
     void admitted(qint64 customerId, const QString& customerName, const QString& concertTitle);

@@ -502,16 +502,17 @@ Database: %1</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <source>Wait / time left</source>
-        <translation>Wait / time left</translation>
-    </message>
-    <message>
         <source>Choosing seats</source>
         <translation>Choosing seats</translation>
     </message>
     <message>
         <source>Paid</source>
         <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>The queue table&apos;s last column: the wait, or the time left to buy.</extracomment>
+        <translation>Time</translation>
     </message>
 </context>
 <context>

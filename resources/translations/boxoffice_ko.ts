@@ -500,16 +500,17 @@ Database: %1</source>
         <translation>순번</translation>
     </message>
     <message>
-        <source>Wait / time left</source>
-        <translation>대기 / 남은 시간</translation>
-    </message>
-    <message>
         <source>Choosing seats</source>
         <translation>좌석 선택 중</translation>
     </message>
     <message>
         <source>Paid</source>
         <translation>결제 완료</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>The queue table&apos;s last column: the wait, or the time left to buy.</extracomment>
+        <translation>시간</translation>
     </message>
 </context>
 <context>
