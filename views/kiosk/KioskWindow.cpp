@@ -107,6 +107,7 @@ QWidget* KioskWindow::buildSaleScreen()
     m_queuePanel->setTableVisible(false);
     m_holdPanel = new HoldPanel(m_session, right);
     m_holdPanel->setChargingAllowed(m_options.allowCharge);
+    m_holdPanel->setDemoTopUp(true);
     rightLayout->addWidget(m_queuePanel, 1);
     rightLayout->addWidget(m_holdPanel, 1);
     split->addWidget(m_catalog);

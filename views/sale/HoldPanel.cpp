@@ -119,9 +119,13 @@ void HoldPanel::refresh()
     m_chargeAmount->setVisible(offer);
     m_chargePay->setVisible(offer);
     if (n > 0 && shortfall > 0) {
-        m_shortfall->setText(offer ? tr("The balance is %1 short.").arg(Format::krw(shortfall))
-                                   : tr("The balance is %1 short. Please pay at the counter.")
-                                         .arg(Format::krw(shortfall)));
+        const QString krw = Format::krw(shortfall);
+        m_shortfall->setText(
+            !offer        ? tr("The balance is %1 short. Please pay at the counter.").arg(krw)
+            : m_demoTopUp ? tr("The balance is %1 short. This demo kiosk can top"
+                               " up the wallet: no real money is taken.")
+                                .arg(krw)
+                          : tr("The balance is %1 short.").arg(krw));
         if (shortfall != m_offered) {
             m_offered = shortfall;
             m_chargeAmount->setText(QLocale().toString(shortfall));
@@ -141,10 +145,17 @@ void HoldPanel::setChargingAllowed(bool allowed)
     refresh();
 }
 
+void HoldPanel::setDemoTopUp(bool demo)
+{
+    m_demoTopUp = demo;
+    unconfirm();
+    refresh();
+}
+
 void HoldPanel::unconfirm()
 {
     m_confirming = false;
-    m_chargePay->setText(tr("Charge &and pay"));
+    m_chargePay->setText(m_demoTopUp ? tr("Demo top-up and pay") : tr("Charge &and pay"));
 }
 
 void HoldPanel::triggerChargeAndPay()
@@ -165,7 +176,9 @@ void HoldPanel::chargeAndPay()
     if (!m_confirming) {
         // The one confirmation, in place: the same button, now naming the money.
         m_confirming = true;
-        m_chargePay->setText(tr("Confirm: charge %1 and pay").arg(Format::krw(*amount)));
+        m_chargePay->setText(
+            m_demoTopUp ? tr("Confirm: demo top-up of %1, then pay").arg(Format::krw(*amount))
+                        : tr("Confirm: charge %1 and pay").arg(Format::krw(*amount)));
         m_chargePay->setFocus();
         return;
     }

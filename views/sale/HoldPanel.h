@@ -27,6 +27,8 @@ public:
     // Whether "Charge and pay" is offered (a kiosk without charging sends people to the
     // counter instead).
     void setChargingAllowed(bool allowed);
+    // At a kiosk the wallet top-up is a demo's (no money changes hands): it says so.
+    void setDemoTopUp(bool demo);
     // The keyboard's way to "Charge and pay" (a menu shortcut): the same as clicking it.
     void triggerChargeAndPay();
 
@@ -50,6 +52,7 @@ private:
     QLineEdit* m_chargeAmount;
     QPushButton* m_chargePay;
     bool m_chargingAllowed = true;
+    bool m_demoTopUp = false;
     bool m_confirming = false;
     qint64 m_offered = 0;
 };

@@ -12,7 +12,12 @@
 #include "seatmap/SeatMapView.h"
 
 #include <QLabel>
+#include <QApplication>
 #include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
 #include <QRegularExpression>
 #include <QTableView>
 
@@ -63,9 +68,7 @@ private:
     void holdASeat(qint64 customerId, int seatNumber)
     {
         signIn(customerId);
-        session().selectConcert(1);
-        settle();
-        QTest::mouseClick(part<QPushButton>("joinQueueButton"), Qt::LeftButton);
+        session().selectConcert(1); // joins its queue
         settle();
         m_hosted->engine.admitNow();
         settle();
@@ -190,6 +193,71 @@ private Q_SLOTS:
         advance(30'000);
         QVERIFY(part<QLineEdit>("kioskMemberNumber")->text().isEmpty());
         QVERIFY(part<QLineEdit>("kioskPhoneDigits")->text().isEmpty());
+    }
+
+    void itFillsTheScreenWithOrWithoutAWindowManager()
+    {
+        // Offscreen there is no window manager at all: the geometry must come from the kiosk.
+        m_kiosk->showOnWholeScreen();
+        settle();
+        QTRY_COMPARE(m_kiosk->geometry(), m_kiosk->screen()->geometry());
+        QVERIFY(m_kiosk->windowFlags().testFlag(Qt::FramelessWindowHint));
+    }
+
+    void itNeverReflowsAsItIsUsed()
+    {
+        auto* split = m_kiosk->findChild<QSplitter*>();
+        QVERIFY(split);
+        holdASeat(19, 4);
+        const QList<int> before = split->sizes();
+        QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton); // confirm text
+        settle();
+        QCOMPARE(split->sizes(), before);
+        QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton);
+        settle();
+        QCOMPARE(split->sizes(), before);
+    }
+
+    void noKeyboardHints()
+    {
+        QCOMPARE(QApplication::style()->styleHint(QStyle::SH_UnderlineShortcut), 0);
+        holdASeat(20, 5);
+        const auto hint = QRegularExpression(QStringLiteral("Ctrl\\+|Alt\\+|\\(&"));
+        for (QWidget* w : m_kiosk->findChildren<QWidget*>()) {
+            if (!w->isVisible())
+                continue;
+            QString text;
+            if (auto* l = qobject_cast<QLabel*>(w))
+                text = l->text();
+            else if (auto* b = qobject_cast<QAbstractButton*>(w))
+                text = b->text();
+            QVERIFY2(!text.contains(hint), qPrintable(w->objectName() + QLatin1String(": ") + text));
+        }
+        QVERIFY(!part<SeatMapView>("seatMap")->lockedReason().contains(QLatin1String("Ctrl")));
+    }
+
+    void theTopUpSaysItIsADemo()
+    {
+        holdASeat(21, 6);
+        QVERIFY2(part<QLabel>("shortfallLabel")->text().contains(QLatin1String("demo")),
+                 qPrintable(part<QLabel>("shortfallLabel")->text()));
+        auto* button = part<QPushButton>("chargeAndPayButton");
+        QVERIFY2(button->text().contains(QLatin1String("Demo top-up")), qPrintable(button->text()));
+        QTest::mouseClick(button, Qt::LeftButton);
+        settle();
+        QVERIFY2(button->text().contains(QLatin1String("demo top-up")), qPrintable(button->text()));
+    }
+
+    void errorsAreBigOnTheScreen()
+    {
+        // Large type everywhere (1.5×), the banner larger still; and no status bar to hide in.
+        QVERIFY(m_kiosk->findChildren<QStatusBar*>().isEmpty());
+        auto* banner = part<QLabel>("kioskBanner");
+        QVERIFY(banner->font().pointSizeF() >= QApplication::font().pointSizeF() * 1.9);
+        QVERIFY(part<QLabel>("holdMessage")->font().pointSizeF() >=
+                QApplication::font().pointSizeF() * 1.4);
+        QVERIFY(part<QLabel>("kioskStartError")->font().pointSizeF() >=
+                QApplication::font().pointSizeF() * 1.9);
     }
 
     void withoutChargingAShortBalanceGoesToTheCounter()
