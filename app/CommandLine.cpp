@@ -83,8 +83,17 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     const QCommandLineOption apiKeyFile(QStringLiteral("api-key-file"),
                                         QStringLiteral("File holding the HTTP API key."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption httpThreads(
+        QStringLiteral("http-threads"),
+        QStringLiteral("Threads serving the HTTP API (default: one per core)."),
+        QStringLiteral("N"));
+    const QCommandLineOption httpMaxConnections(
+        QStringLiteral("http-max-connections"),
+        QStringLiteral("Open HTTP connections beyond which clients are told to come back"
+                       " (default 1000)."),
+        QStringLiteral("N"));
     p.addOptions({help, version, database, serve, check, listen, every, count, hold, active, idle,
-                  maxHolds, lang, kiosk, demo, apiKeyFile});
+                  maxHolds, lang, kiosk, demo, apiKeyFile, httpThreads, httpMaxConnections});
 
     if (!p.parse(arguments))
         return std::unexpected(p.errorText());
@@ -147,6 +156,8 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
         {active, &o.settings.activeSeconds, 1, 86400},
         {idle, &o.settings.idleSeconds, 1, 86400},
         {maxHolds, &o.settings.maxHolds, 1, 100},
+        {httpThreads, &o.http.threads, 1, 256},
+        {httpMaxConnections, &o.http.maxConnections, 1, 100000},
     };
     for (const IntOption& i : ints) {
         if (!p.isSet(i.option))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/EngineSettings.h"
+#include "http/HttpRules.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -24,6 +25,7 @@ struct AppOptions
     bool kiosk = false;
     bool demo = false;
     QString apiKeyFile;
+    HttpLimits http; // --http-threads, --http-max-connections
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

@@ -1,9 +1,9 @@
 #include "GuiMain.h"
 
 #include "Launcher.h"
-#include "sale/MainWindow.h"
-#include "engine/Scheduler.h"
 #include "common/UiLanguage.h"
+#include "engine/Scheduler.h"
+#include "sale/MainWindow.h"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -22,6 +22,8 @@ namespace {
 std::atomic<quint64> g_nextDatabaseId{1};
 // Starting points of PostgreSQL notification counters (Database::dataVersion()).
 std::atomic<qint64> g_listenEpoch{1};
+// Database::committedWrites(): bumped after each successful COMMIT of a WriteTransaction.
+std::atomic<quint64> g_committedWrites{0};
 
 // Each thread owns its connections; they close when the thread ends or the Database goes.
 struct ThreadConnections
@@ -655,6 +657,11 @@ Result<qint64> Database::dataVersion()
     return conn->notifications->load();
 }
 
+quint64 Database::committedWrites()
+{
+    return g_committedWrites.load(std::memory_order_acquire);
+}
+
 Result<void> Database::migrate(Connection& conn)
 {
     const auto migrations = schemaMigrations(m_dialect);
@@ -728,6 +735,7 @@ Result<void> WriteTransaction::commit()
         return fail(storageError(r.error()));
     }
     m_conn = nullptr;
+    g_committedWrites.fetch_add(1, std::memory_order_release);
     return {};
 }
 
