@@ -205,6 +205,11 @@ std::expected<quint16, QString> ApiServer::listen(const QHostAddress& address, q
     return bound;
 }
 
+int ApiServer::openConnections() const
+{
+    return m_front ? m_front->openConnections() : 0;
+}
+
 ApiResponse ApiServer::handle(const ApiRequest& r)
 {
     const Router::Match m = m_router.match(r.method, r.path);

@@ -64,6 +64,8 @@ public:
     // The seat lists kept between requests (tests count their builds).
     const SeatSnapshots& seatSnapshots() const { return *m_seats; }
     const HttpLimits& limits() const { return m_limits; }
+    // Connections the front holds open now (0 before listen()).
+    int openConnections() const;
 
 private:
     void addRoutes();

@@ -25,8 +25,10 @@ constexpr int kReconnectMs = 1000;
 
 PGconn* pgHandle(Connection& conn)
 {
+    // Qt names the type after libpq's struct: "pg_conn*" (PGconn is its typedef).
     const QVariant h = conn.handle().driver()->handle();
-    if (!h.isValid() || qstrcmp(h.typeName(), "PGconn*") != 0)
+    if (!h.isValid() ||
+        (qstrcmp(h.typeName(), "pg_conn*") != 0 && qstrcmp(h.typeName(), "PGconn*") != 0))
         return nullptr;
     return *static_cast<PGconn* const*>(h.constData());
 }
@@ -95,9 +97,9 @@ void ChangeWatch::listen()
             m_outside.fetch_add(1);
             continue;
         }
-        if (!conn)
-            qWarning().noquote() << "http: cannot listen for other processes' changes:"
-                                 << conn.error().english << conn.error().internal;
+        qWarning().noquote() << "http: cannot listen for other processes' changes:"
+                             << (conn ? QStringLiteral("LISTEN failed")
+                                      : conn.error().english + u' ' + conn.error().internal);
         ready();
         pollfd wake{m_wakeFd, POLLIN, 0};
         (void)::poll(&wake, 1, kReconnectMs);
