@@ -78,9 +78,15 @@ std::optional<ApiResponse> checkHead(const RequestHead& head, const HttpLimits& 
                           QStringLiteral("An HTTP/1.1 request needs exactly one Host header."));
     }
     if (contentLengths == 1) {
-        bool ok = false;
-        const qulonglong length = contentLength.trimmed().toULongLong(&ok);
-        if (!ok || length > qulonglong(limits.maxBodyBytes))
+        const QByteArray digits = contentLength.trimmed();
+        if (digits.isEmpty() || !std::all_of(digits.begin(), digits.end(),
+                                             [](char c) { return c >= '0' && c <= '9'; })) {
+            return badFraming(lang, QStringLiteral("Content-Length가 0 이상의 정수가 아닙니다."),
+                              QStringLiteral("Content-Length is not a whole number."));
+        }
+        bool small = false;
+        const qulonglong length = digits.toULongLong(&small);
+        if (!small || length > qulonglong(limits.maxBodyBytes))
             return payloadTooLarge(lang, limits.maxBodyBytes);
     }
     return std::nullopt;

@@ -351,19 +351,25 @@ private:
         return r;
     }
 
-    // What the front does, without the socket: the head's rules, the body limit, the API.
+    // What the front does, without the socket: the head's rules, the framing of the body (a
+    // raw head's own), the body limit, the API.
     Answer direct(const FuzzRequest& req)
     {
         const RequestHead head = wireHead(req);
+        FuzzRequest framed = req;
+        Answer a;
         ApiResponse response;
-        if (const auto refused = checkHead(head, m_api->limits()))
+        if (const auto refused = checkHead(head, m_api->limits())) {
             response = *refused;
-        else if (req.body.size() > m_api->limits().maxBodyBytes)
+        } else if (req.raw && !unframe(framed)) {
+            a.noAnswer = true; // the front would wait for the rest, then close
+            return a;
+        } else if (framed.body.size() > m_api->limits().maxBodyBytes) {
             response = payloadTooLarge(languageOf(req.header("Accept-Language")),
                                        m_api->limits().maxBodyBytes);
-        else
-            response = m_api->handle(apiRequest(req));
-        Answer a;
+        } else {
+            response = m_api->handle(apiRequest(framed));
+        }
         a.status = response.status;
         // What the front sends must read back as an object.
         a.body = response.wireBody();
@@ -372,6 +378,37 @@ private:
         a.isJson = err.error == QJsonParseError::NoError && back.isObject();
         a.json = back.object();
         return a;
+    }
+
+    // A raw request's body as its head frames it: cut at Content-Length, or de-chunked. False
+    // when the body is shorter than announced (or its chunks are cut off).
+    static bool unframe(FuzzRequest& req)
+    {
+        if (req.header("Transfer-Encoding").isEmpty()) {
+            const qint64 length = req.header("Content-Length").trimmed().toLongLong();
+            if (length > req.body.size())
+                return false;
+            req.body.truncate(length);
+            return true;
+        }
+        QByteArray body;
+        qsizetype at = 0;
+        for (;;) {
+            const qsizetype eol = req.body.indexOf("\r\n", at);
+            if (eol < 0)
+                return false;
+            bool ok = false;
+            const qsizetype size =
+                req.body.mid(at, eol - at).split(';').value(0).toLongLong(&ok, 16);
+            if (!ok || size < 0 || eol + 2 + size + 2 > req.body.size())
+                return false;
+            if (size == 0)
+                break;
+            body += req.body.mid(eol + 2, size);
+            at = eol + 2 + size + 2;
+        }
+        req.body = body;
+        return true;
     }
 
     QByteArray wire(const FuzzRequest& req) const
@@ -400,6 +437,8 @@ private:
     // One request over the kept-alive connection; the answer is read by its Content-Length.
     Answer overHttp(const FuzzRequest& req)
     {
+        if (req.raw)
+            m_socket.reset(); // a raw request may frame its body wrongly: a connection of its own
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
             m_socket = std::make_unique<QTcpSocket>();
             m_socket->connectToHost(QHostAddress(QHostAddress::LocalHost), m_port);
@@ -453,9 +492,10 @@ private:
         raw.remove(0, headEnd + 4 + length);
         const bool closes = answerHead.contains("\r\nconnection: close");
         a.byLibrary = closes && !answerHead.contains("\r\ncontent-type:");
-        if (closes) {
-            // Whatever follows is not an answer to anything (libmicrohttpd 0.9.75 writes the
-            // head of some of its own refusals twice).
+        if (closes || req.raw) {
+            // Whatever follows is not an answer to this request: what a raw body held past its
+            // framing (a second request), or libmicrohttpd 0.9.75 writing the head of some of its
+            // own refusals twice.
             m_socket.reset();
         } else if (!raw.isEmpty()) {
             fail(req, a, "more bytes than one answer");
