@@ -3,8 +3,10 @@
 // A blocking HTTP/1.1 client over a plain POSIX socket, for tests that must send what no
 // well-behaved client library would (two Content-Lengths, a 64 MB header, a body that never
 // ends) and see exactly what the server answers or whether it closed. Safe to use from any
-// thread; it has no event loop. Also: the process's resident memory, and a "normal client"
-// that measures how long a poll takes while a test misbehaves.
+// thread; it has no event loop. Also: the process's resident memory, a "normal client" that
+// measures how long a poll takes while a test misbehaves, and a front to try them on.
+
+#include "http/ApiServer.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -341,6 +343,17 @@ inline QString judge(const QList<Timed>& samples, int status, double ms)
     if (median > ms)
         return QStringLiteral("a normal client's median answer took %1 ms").arg(median);
     return {};
+}
+
+// An ApiServer on the engine, listening on a free loopback port.
+inline std::expected<std::pair<std::unique_ptr<ApiServer>, quint16>, QString>
+startFront(Engine& engine, const HttpLimits& limits)
+{
+    auto api = std::make_unique<ApiServer>(engine, limits);
+    const auto port = api->listen(QHostAddress(QHostAddress::LocalHost), 0);
+    if (!port)
+        return std::unexpected(port.error());
+    return std::pair{std::move(api), *port};
 }
 
 } // namespace boxoffice::test

@@ -155,10 +155,9 @@ public:
         sockaddr_in where{};
         where.sin_family = AF_INET;
         where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        m_daemon = MHD_start_daemon(
-            MHD_USE_AUTO_INTERNAL_THREAD, 0, nullptr, nullptr, &BareMhd::answer, this,
-            MHD_OPTION_SOCK_ADDR, &where, MHD_OPTION_THREAD_POOL_SIZE, unsigned(threads),
-            MHD_OPTION_END);
+        m_daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, nullptr, nullptr,
+                                    &BareMhd::answer, this, MHD_OPTION_SOCK_ADDR, &where,
+                                    MHD_OPTION_THREAD_POOL_SIZE, unsigned(threads), MHD_OPTION_END);
         if (m_daemon)
             m_port = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT)->port;
     }
@@ -288,9 +287,10 @@ int main(int argc, char* argv[])
                                 QStringLiteral("-d") + duration, QStringLiteral("--latency")};
     const QString bearer = QStringLiteral("Authorization: Bearer ") + waiting;
     auto pollArgs = [&](quint16 port) {
-        return common + QStringList{QStringLiteral("-H"), bearer,
-                                    QStringLiteral("http://127.0.0.1:%1/api/v1/queue/tokens/current")
-                                        .arg(port)};
+        return common +
+               QStringList{
+                   QStringLiteral("-H"), bearer,
+                   QStringLiteral("http://127.0.0.1:%1/api/v1/queue/tokens/current").arg(port)};
     };
 
     struct Round
@@ -301,10 +301,10 @@ int main(int argc, char* argv[])
     QList<double> scaling, ofBareMhd, ofBareQt;
     for (int round = 0; round < rounds; ++round) {
         Round r;
-        r.bareQt = runWrk(common +
-                          QStringList{QStringLiteral("http://127.0.0.1:%1/bare").arg(barePort)});
-        r.bareMhd = runWrk(common + QStringList{QStringLiteral("http://127.0.0.1:%1/bare")
-                                                    .arg(bareMhd.port())});
+        r.bareQt =
+            runWrk(common + QStringList{QStringLiteral("http://127.0.0.1:%1/bare").arg(barePort)});
+        r.bareMhd = runWrk(
+            common + QStringList{QStringLiteral("http://127.0.0.1:%1/bare").arg(bareMhd.port())});
         r.poll1 = runWrk(pollArgs(*port1));
         r.poll2 = runWrk(pollArgs(*port2));
         for (const WrkResult* w : {&r.bareQt, &r.bareMhd, &r.poll1, &r.poll2}) {
@@ -326,9 +326,9 @@ int main(int argc, char* argv[])
     const QString listBearer = QStringLiteral("Authorization: Bearer ") + active;
     {
         // Built once before the clock starts, as any first client would.
-        const Timed first = timedGet(*port2,
-                                     QStringLiteral("/api/v1/schedules/%1/seats").arg(*big).toUtf8(),
-                                     "Bearer " + active.toLatin1());
+        const Timed first =
+            timedGet(*port2, QStringLiteral("/api/v1/schedules/%1/seats").arg(*big).toUtf8(),
+                     "Bearer " + active.toLatin1());
         if (first.status != 200) {
             out << "the seat list answered " << first.status << Qt::endl;
             return 1;
@@ -337,15 +337,23 @@ int main(int argc, char* argv[])
     const qint64 buildsBefore = api2.seatSnapshots().builds();
     const int latencyRounds = quick ? 1 : 3;
     const QString latencyDuration = quick ? QStringLiteral("2s") : QStringLiteral("5s");
-    const QStringList pollLatency = {QStringLiteral("-t1"), QStringLiteral("-c8"),
-                                     QStringLiteral("-d") + latencyDuration,
-                                     QStringLiteral("--latency"), QStringLiteral("-H"), bearer,
-                                     QStringLiteral("http://127.0.0.1:%1/api/v1/queue/tokens/current")
-                                         .arg(*port2)};
-    const QStringList lists = {QStringLiteral("-t1"), QStringLiteral("-c4"),
-                               QStringLiteral("-d") + latencyDuration, QStringLiteral("--latency"),
-                               QStringLiteral("--timeout"), QStringLiteral("10s"),
-                               QStringLiteral("-H"), listBearer, seatsUrl};
+    const QStringList pollLatency = {
+        QStringLiteral("-t1"),
+        QStringLiteral("-c8"),
+        QStringLiteral("-d") + latencyDuration,
+        QStringLiteral("--latency"),
+        QStringLiteral("-H"),
+        bearer,
+        QStringLiteral("http://127.0.0.1:%1/api/v1/queue/tokens/current").arg(*port2)};
+    const QStringList lists = {QStringLiteral("-t1"),
+                               QStringLiteral("-c4"),
+                               QStringLiteral("-d") + latencyDuration,
+                               QStringLiteral("--latency"),
+                               QStringLiteral("--timeout"),
+                               QStringLiteral("10s"),
+                               QStringLiteral("-H"),
+                               listBearer,
+                               seatsUrl};
     QList<WrkResult> alone, beside, listing;
     QList<double> latencyRatios;
     for (int round = 0; round < latencyRounds; ++round) {
@@ -364,13 +372,17 @@ int main(int argc, char* argv[])
     // Eight 100 MB bodies at once, to the front and then (last: its memory may stay taken) to
     // the bare QHttpServer route, which reads whole bodies before it routes.
     std::atomic<int> sent{0};
-    const qint64 frontMemory = eightBodies(*port2, "/api/v1/users/1/balance/charge", [] {}, &sent);
+    const qint64 frontMemory = eightBodies(
+        *port2, "/api/v1/users/1/balance/charge", [] {}, &sent);
     qint64 bareQtMemory = -1;
     if (!quick) {
-        bareQtMemory = eightBodies(barePort, "/bare", [&] {
-            while (sent.load() < 8)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        }, &sent);
+        bareQtMemory = eightBodies(
+            barePort, "/bare",
+            [&] {
+                while (sent.load() < 8)
+                    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            },
+            &sent);
     }
 
     // Holds: every request a different seat of the 50,000 (a counter per wrk thread).
@@ -434,32 +446,30 @@ int main(int argc, char* argv[])
     }
     row(QStringLiteral("POST /api/v1/reservations (hold, -c8)"), hold);
 
-    const double scale = median(scaling);
-    const double mhd = median(ofBareMhd);
-    const double qt = median(ofBareQt);
-    out << QStringLiteral("  poll 2 threads / 1 thread = %1 median of rounds (%2)   (target >= 1.6)"
-                          " -> %3")
-               .arg(scale, 0, 'f', 2)
-               .arg(joined(scaling))
-               .arg(verdict(scale >= 1.6))
-        << Qt::endl;
-    out << QStringLiteral("  poll / bare libmicrohttpd = %1 median of rounds (%2)   (no target)")
-               .arg(mhd, 0, 'f', 2)
-               .arg(joined(ofBareMhd))
-        << Qt::endl;
-    out << QStringLiteral("  poll / bare QHttpServer = %1 median of rounds (%2)   (target >= 0.8)"
-                          " -> %3")
-               .arg(qt, 0, 'f', 2)
-               .arg(joined(ofBareQt))
-               .arg(verdict(qt >= 0.8))
-        << Qt::endl;
+    // One line a ratio: its median, each round's, and the verdict where there is a target.
+    auto ratioLine = [&](const QString& name, const QList<double>& perRound, double target) {
+        const double m = median(perRound);
+        out << QStringLiteral("  %1 = %2 median of rounds (%3)   %4")
+                   .arg(name)
+                   .arg(m, 0, 'f', 2)
+                   .arg(joined(perRound))
+                   .arg(target > 0 ? QStringLiteral("(target >= %1) -> %2")
+                                         .arg(target)
+                                         .arg(verdict(m >= target))
+                                   : QStringLiteral("(no target)"))
+            << Qt::endl;
+    };
+    ratioLine(QStringLiteral("poll 2 threads / 1 thread"), scaling, 1.6);
+    ratioLine(QStringLiteral("poll / bare libmicrohttpd"), ofBareMhd, 0);
+    ratioLine(QStringLiteral("poll / bare QHttpServer"), ofBareQt, 0.8);
     QList<double> besideMs;
     for (const WrkResult& w : beside)
         besideMs << w.p99Ms;
     const double ratio = median(latencyRatios);
     const double worst = *std::max_element(besideMs.begin(), besideMs.end());
-    out << QStringLiteral("  poll p99 beside 4 seat-list clients / alone = %1 median of rounds (%2),"
-                          " p99 beside them %3 ms at most   (target <= 5x and <= 100 ms) -> %4")
+    out << QStringLiteral(
+               "  poll p99 beside 4 seat-list clients / alone = %1 median of rounds (%2),"
+               " p99 beside them %3 ms at most   (target <= 5x and <= 100 ms) -> %4")
                .arg(ratio, 0, 'f', 2)
                .arg(joined(latencyRatios))
                .arg(worst, 0, 'f', 2)
@@ -470,13 +480,14 @@ int main(int argc, char* argv[])
                                     [](qint64 n, const WrkResult& w) { return n + w.requests; }))
                .arg(listBuilds)
         << Qt::endl;
-    out << QStringLiteral("  resident memory at the peak of 8 x 100 MB bodies: front +%1 MB over idle"
-                          "   (target <= 100 MB) -> %2;   bare QHttpServer route: %3")
+    out << QStringLiteral(
+               "  resident memory at the peak of 8 x 100 MB bodies: front +%1 MB over idle"
+               "   (target <= 100 MB) -> %2;   bare QHttpServer route: %3")
                .arg(double(frontMemory) / 1e6, 0, 'f', 1)
                .arg(verdict(frontMemory <= 100'000'000))
-               .arg(bareQtMemory < 0 ? QStringLiteral("not run with --quick")
-                                     : QStringLiteral("+%1 MB").arg(double(bareQtMemory) / 1e6,
-                                                                     0, 'f', 1))
+               .arg(bareQtMemory < 0
+                        ? QStringLiteral("not run with --quick")
+                        : QStringLiteral("+%1 MB").arg(double(bareQtMemory) / 1e6, 0, 'f', 1))
         << Qt::endl;
     out << QStringLiteral("  hold / bare QHttpServer = %1   (each hold is an fsync'd transaction)")
                .arg(hold.requestsPerSecond / results.last().bareQt.requestsPerSecond, 0, 'f', 3)

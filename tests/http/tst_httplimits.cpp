@@ -51,6 +51,17 @@ QByteArray paddedCharge(qsizetype size)
     return body + QByteArray(size - body.size(), ' ');
 }
 
+// What a probe watches while it runs: a normal client's polls, and the process's memory.
+struct Meanwhile
+{
+    Meanwhile(quint16 port, const QByteArray& target, const QByteArray& bearer)
+        : before(residentBytes()), normal(port, target, bearer)
+    {}
+    const qint64 before;
+    PeakMemory memory;
+    NormalClient normal;
+};
+
 } // namespace
 
 class TestHttpLimits : public QObject
@@ -80,7 +91,7 @@ private:
     void start(HttpLimits limits);
     qint64 balanceOf(qint64 customer);
     // Checks what a normal client saw and what memory did meanwhile.
-    void judgeMeanwhile(NormalClient& normal, PeakMemory& memory, qint64 before);
+    void judgeMeanwhile(Meanwhile& m);
 
     std::unique_ptr<TestEngine> m_t;
     std::unique_ptr<ApiServer> m_api;
@@ -108,10 +119,9 @@ void TestHttpLimits::cleanup()
 void TestHttpLimits::start(HttpLimits limits)
 {
     m_api.reset();
-    m_api = std::make_unique<ApiServer>(**m_t, limits);
-    const auto port = m_api->listen(QHostAddress(QHostAddress::LocalHost), 0);
-    QVERIFY2(port, port ? "" : qPrintable(port.error()));
-    m_port = *port;
+    auto front = startFront(**m_t, limits);
+    QVERIFY2(front, front ? "" : qPrintable(front.error()));
+    std::tie(m_api, m_port) = std::move(*front);
     QCOMPARE(timedGet(m_port, m_poll, m_bearer).status, 200);
 }
 
@@ -121,11 +131,11 @@ qint64 TestHttpLimits::balanceOf(qint64 customer)
     return b ? *b : -1;
 }
 
-void TestHttpLimits::judgeMeanwhile(NormalClient& normal, PeakMemory& memory, qint64 before)
+void TestHttpLimits::judgeMeanwhile(Meanwhile& m)
 {
-    const QString verdict = judge(normal.stop(), 200, kNormalMs);
+    const QString verdict = judge(m.normal.stop(), 200, kNormalMs);
     QVERIFY2(verdict.isEmpty(), qPrintable(verdict));
-    const qint64 grown = memory.peak() - before;
+    const qint64 grown = m.memory.peak() - m.before;
     QVERIFY2(grown < kMemoryAllowance,
              qPrintable(QStringLiteral("memory grew by %1 MiB").arg(grown / kMiB)));
 }
@@ -133,9 +143,7 @@ void TestHttpLimits::judgeMeanwhile(NormalClient& normal, PeakMemory& memory, qi
 // A 100 MB charge: answered 413 from its head, never read, never charged.
 void TestHttpLimits::bodyOverTheLimitIsRefusedUnread()
 {
-    const qint64 before = residentBytes();
-    PeakMemory memory;
-    NormalClient normal(m_port, m_poll, m_bearer);
+    Meanwhile m(m_port, m_poll, m_bearer);
     RawClient c(m_port);
     QVERIFY(c.send(chargeHead("Content-Length: 104857600\r\n")));
     const qint64 sent = c.stream(paddedCharge(64 * 1024), 100 * kMiB);
@@ -146,15 +154,13 @@ void TestHttpLimits::bodyOverTheLimitIsRefusedUnread()
     QTRY_VERIFY(c.closedByPeer());
     QVERIFY2(sent < 100 * kMiB, qPrintable(QString::number(sent)));
     QCOMPARE(balanceOf(1), 0);
-    judgeMeanwhile(normal, memory, before);
+    judgeMeanwhile(m);
 }
 
 // Content-Length: 2147483648, sent a little at a time: refused at once, nothing held for it.
 void TestHttpLimits::hugeDeclaredBodyStreamedSlowly()
 {
-    const qint64 before = residentBytes();
-    PeakMemory memory;
-    NormalClient normal(m_port, m_poll, m_bearer);
+    Meanwhile m(m_port, m_poll, m_bearer);
     RawClient c(m_port);
     QVERIFY(c.send(chargeHead("Content-Length: 2147483648\r\n")));
     QVERIFY(c.send(QByteArray(1000, ' ')));
@@ -162,15 +168,13 @@ void TestHttpLimits::hugeDeclaredBodyStreamedSlowly()
     QCOMPARE(a.status, 413);
     QCOMPARE(a.code(), QStringLiteral("PAYLOAD_TOO_LARGE"));
     QTRY_VERIFY(c.closedByPeer());
-    judgeMeanwhile(normal, memory, before);
+    judgeMeanwhile(m);
 }
 
 // Eight clients each send a 100 MB body at once.
 void TestHttpLimits::eightHugeBodiesAtOnce()
 {
-    const qint64 before = residentBytes();
-    PeakMemory memory;
-    NormalClient normal(m_port, m_poll, m_bearer);
+    Meanwhile m(m_port, m_poll, m_bearer);
     std::vector<std::thread> clients;
     std::vector<int> statuses(8, -1);
     std::vector<qint64> sent(8, 0);
@@ -189,15 +193,13 @@ void TestHttpLimits::eightHugeBodiesAtOnce()
         QVERIFY(sent[i] < 100 * kMiB);
     }
     QCOMPARE(balanceOf(1), 0);
-    judgeMeanwhile(normal, memory, before);
+    judgeMeanwhile(m);
 }
 
 // A chunked body has no length to refuse up front: it is refused where it passes the limit.
 void TestHttpLimits::streamedBodyOverTheLimit()
 {
-    const qint64 before = residentBytes();
-    PeakMemory memory;
-    NormalClient normal(m_port, m_poll, m_bearer);
+    Meanwhile m(m_port, m_poll, m_bearer);
     RawClient c(m_port);
     QVERIFY(c.send(chargeHead("Transfer-Encoding: chunked\r\n")));
     const QByteArray chunk = "4000\r\n" + QByteArray(0x4000, ' ') + "\r\n";
@@ -208,7 +210,7 @@ void TestHttpLimits::streamedBodyOverTheLimit()
     QTRY_VERIFY(c.closedByPeer());
     QVERIFY2(sent < 100 * kMiB, qPrintable(QString::number(sent)));
     QCOMPARE(balanceOf(1), 0);
-    judgeMeanwhile(normal, memory, before);
+    judgeMeanwhile(m);
 }
 
 // 64 KiB is allowed, one byte more is not; both by Content-Length and chunked.
@@ -260,9 +262,7 @@ void TestHttpLimits::headersOverTheLimit()
 // reads no further.
 void TestHttpLimits::headerBeyondTheLibrarysMemory()
 {
-    const qint64 before = residentBytes();
-    PeakMemory memory;
-    NormalClient normal(m_port, m_poll, m_bearer);
+    Meanwhile m(m_port, m_poll, m_bearer);
     RawClient c(m_port);
     QVERIFY(c.send("GET /api/v1/concerts HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "));
     const qint64 sent = c.stream(QByteArray(64 * 1024, 'b'), 64 * kMiB);
@@ -270,7 +270,7 @@ void TestHttpLimits::headerBeyondTheLibrarysMemory()
     QCOMPARE(a.status, 431);
     QTRY_VERIFY(c.closedByPeer());
     QVERIFY2(sent < 64 * kMiB, qPrintable(QString::number(sent)));
-    judgeMeanwhile(normal, memory, before);
+    judgeMeanwhile(m);
 }
 
 // Qt's server dropped the other headers after one over about 100 KiB, so a valid token read as
@@ -337,9 +337,7 @@ void TestHttpLimits::tricklingRequestLineIsClosedToo()
 // 500 connections that never send a byte are all closed after the idle time.
 void TestHttpLimits::idleConnectionsAreClosed()
 {
-    const qint64 before = residentBytes();
-    PeakMemory memory;
-    NormalClient normal(m_port, m_poll, m_bearer);
+    Meanwhile m(m_port, m_poll, m_bearer);
     std::vector<std::unique_ptr<RawClient>> idle;
     for (int i = 0; i < 500; ++i) {
         idle.push_back(std::make_unique<RawClient>(m_port));
@@ -350,7 +348,7 @@ void TestHttpLimits::idleConnectionsAreClosed()
         std::all_of(idle.begin(), idle.end(), [](const auto& c) { return c->closedByPeer(); }),
         10 * kIdleTimeoutMs);
     QTRY_VERIFY(m_api->openConnections() <= 1); // the normal client's, at most
-    judgeMeanwhile(normal, memory, before);
+    judgeMeanwhile(m);
 }
 
 void TestHttpLimits::keptAliveConnectionIsClosedWhenIdle()

@@ -96,12 +96,9 @@ private:
 void TestSeatSnapshot::init()
 {
     m_t = std::make_unique<TestEngine>();
-    HttpLimits limits;
-    limits.threads = 2;
-    m_api = std::make_unique<ApiServer>(**m_t, limits);
-    const auto port = m_api->listen(QHostAddress(QHostAddress::LocalHost), 0);
-    QVERIFY2(port, port ? "" : qPrintable(port.error()));
-    m_port = *port;
+    auto front = startFront(**m_t, HttpLimits{});
+    QVERIFY2(front, front ? "" : qPrintable(front.error()));
+    std::tie(m_api, m_port) = std::move(*front);
     const auto schedules = m_t->engine->catalogue.schedulesOf(1);
     QVERIFY_RESULT(schedules);
     m_schedule = schedules->constFirst().id;
