@@ -86,12 +86,14 @@ constexpr qsizetype kMaxPadHeader = 1024 * 1024;
 constexpr int kLibraryStatuses[] = {400, 413, 414, 431, 505};
 
 // The front's limits for the harness: the product's, but a request that never completes (a
-// raw head promising more body than it sends) is given up on quickly.
+// raw head promising more body than it sends, a request line libmicrohttpd never finishes
+// reading, such as one that starts with a NUL) is given up on in a second, not in 10 or 30.
 HttpLimits fuzzLimits()
 {
     HttpLimits limits;
     limits.threads = 2;
     limits.requestTimeoutMs = 300;
+    limits.idleTimeoutMs = 1000;
     return limits;
 }
 
