@@ -21,7 +21,13 @@ public:
     {
         quint64 writes = 0;  // this process's commits
         quint64 outside = 0; // what this process has heard of other processes' commits
-        bool operator==(const Stamp&) const = default;
+
+        // Both only grow: data read after a stamp that is at least `other` holds every commit
+        // a reader that took `other` must see.
+        bool atLeast(const Stamp& other) const
+        {
+            return writes >= other.writes && outside >= other.outside;
+        }
     };
 
     // On PostgreSQL, returns once the listener is listening (or has failed to; then, until it
@@ -31,8 +37,8 @@ public:
     ChangeWatch(const ChangeWatch&) = delete;
     ChangeWatch& operator=(const ChangeWatch&) = delete;
 
-    // Taken on the thread that then reads the data, before it does: a copy made after a stamp
-    // is current for as long as later stamps equal it.
+    // Taken on the thread that then reads the data, before it does: a copy made after stamp A
+    // serves any reader whose stamp B it is atLeast (nothing committed since B that A missed).
     Result<Stamp> stamp();
 
 private:

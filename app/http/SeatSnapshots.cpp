@@ -21,7 +21,7 @@ SeatSnapshots::SeatSnapshots(CatalogueService& catalogue, const Clock& clock, Ch
 bool SeatSnapshots::fresh(const std::shared_ptr<const Snapshot>& s, const ChangeWatch::Stamp& stamp,
                           qint64 nowMs)
 {
-    return s && s->stamp == stamp && nowMs < s->validUntilMs;
+    return s && s->stamp.atLeast(stamp) && nowMs < s->validUntilMs;
 }
 
 SeatSnapshots::Slot& SeatSnapshots::slotFor(qint64 scheduleId)
@@ -79,7 +79,8 @@ std::optional<Result<QByteArray>> SeatSnapshots::find(const ScheduleInfo& schedu
     if (!mayBlock)
         return std::nullopt;
     std::lock_guard building(slot.building);
-    // Built while this one waited, from data read after this request's stamp: as good.
+    // Built while this one waited, from data read after this request's stamp: as good, even
+    // if more was committed meanwhile (then the next request builds again).
     if (const auto s = currentOf(slot); fresh(s, *stamp, now))
         return answer(*s);
     auto built = build(schedule);

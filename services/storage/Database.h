@@ -138,7 +138,7 @@ private:
     QHash<QString, QSqlQuery*> m_cache;
     // SQLite: statements run on the QSQLITE connection's own handle. Qt opened it and set its
     // pragmas; skipping QSqlQuery and QVariant per statement is what keeps the services close
-    // to the raw C API (issue 5's ratios).
+    // to the raw C API (bench_engine measures services against raw sqlite3).
     sqlite3* m_sqlite = nullptr;
     QHash<QString, sqlite3_stmt*> m_statements;
     bool m_lost = false;

@@ -210,7 +210,7 @@ void TestSeatSnapshot::changeByAnotherProcessShows()
     }
 }
 
-// The probe of the issue: clients that ask for the 50,000-seat list and hang up at once used
+// Clients that ask for the 50,000-seat list and hang up at once used
 // to leave the server busy for seconds. Now a poll meanwhile is answered, and the list is
 // built once, cold, and not again while it stays current.
 void TestSeatSnapshot::abandonedListRequestsCostOneBuild()
