@@ -67,8 +67,7 @@ std::expected<QByteArray, QString> loadApiKey(const AppOptions& options)
     }
     // As ssh refuses a private key others can read: a key anyone on the machine can read (or
     // replace) guards nothing.
-    struct stat st
-    {};
+    struct stat st = {};
     if (::stat(QFile::encodeName(options.apiKeyFile).constData(), &st) == 0 &&
         (st.st_mode & 077) != 0) {
         return std::unexpected(

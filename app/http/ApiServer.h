@@ -61,8 +61,10 @@ public:
     std::optional<ApiResponse> admit(const ApiRequest& r, RouteAccess access,
                                      const QByteArray& what) const;
 
-    // The seat lists kept between requests (tests count their builds).
+    // The seat lists kept between requests, and what tells them they may be stale (tests count
+    // their builds).
     const SeatSnapshots& seatSnapshots() const { return *m_seats; }
+    const ChangeWatch& changes() const { return *m_changes; }
     const HttpLimits& limits() const { return m_limits; }
     // Connections the front holds open now (0 before listen()).
     int openConnections() const;

@@ -40,6 +40,9 @@ public:
     // Taken on the thread that then reads the data, before it does: a copy made after stamp A
     // serves any reader whose stamp B it is atLeast (nothing committed since B that A missed).
     Result<Stamp> stamp();
+    // How often a change from outside this process was noticed (or, deaf, assumed). On
+    // PostgreSQL that counts every schema's changes in the database: NOTIFY knows no schema.
+    quint64 outsideChanges() const { return m_outside.load(); }
 
 private:
     void listen();
