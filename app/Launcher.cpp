@@ -132,9 +132,13 @@ int runServer(const AppOptions& options, const Clock& clock)
     }
     Scheduler scheduler((*engine)->queue, (*engine)->reservations, clock, (*engine)->settings);
     scheduler.start();
-    out << "boxoffice: serving " << (*engine)->db->displayName() << " on http://"
-        << options.listenAddress.toString() << ':' << *port << " (" << api.limits().threadCount()
-        << " threads, up to " << api.limits().maxConnections << " connections)" << Qt::endl;
+    const QString host = options.listenAddress.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + options.listenAddress.toString() + u']'
+                             : options.listenAddress.toString();
+    const int threads = api.limits().threadCount();
+    out << "boxoffice: serving " << (*engine)->db->displayName() << " on http://" << host << ':'
+        << *port << " (" << threads << (threads == 1 ? " thread" : " threads") << ", up to "
+        << api.limits().maxConnections << " connections)" << Qt::endl;
     return QCoreApplication::exec();
 }
 
