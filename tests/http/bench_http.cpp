@@ -27,6 +27,8 @@
 
 #include <microhttpd.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <ctime>
 #include <thread>
@@ -46,6 +48,7 @@ struct WrkResult
     qint64 requests = 0;
     qint64 non2xx = 0;
     double serverCpuUs = 0; // this process's CPU time (the servers run in it) per request
+    double clientCpuUs = 0; // wrk's, per request (shared among side-by-side wrk runs)
     bool ok = false;
     QString output;
 };
@@ -55,6 +58,15 @@ qint64 processCpuNs()
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// The CPU time of the children that have ended (wrk): it competes for the same cores.
+qint64 childrenCpuNs()
+{
+    rusage u{};
+    getrusage(RUSAGE_CHILDREN, &u);
+    return (qint64(u.ru_utime.tv_sec) + u.ru_stime.tv_sec) * 1'000'000'000 +
+           (qint64(u.ru_utime.tv_usec) + u.ru_stime.tv_usec) * 1000;
 }
 
 double toMs(const QString& wrkTime)
@@ -69,7 +81,7 @@ double toMs(const QString& wrkTime)
                                         : v;
 }
 
-WrkResult parseWrk(QProcess& wrk, qint64 cpuNs)
+WrkResult parseWrk(QProcess& wrk, qint64 cpuNs, qint64 clientNs, qint64 allRequests)
 {
     WrkResult r;
     r.output = QString::fromUtf8(wrk.readAll());
@@ -88,6 +100,7 @@ WrkResult parseWrk(QProcess& wrk, qint64 cpuNs)
     r.requests = total.captured(1).toLongLong();
     r.non2xx = non2xx.hasMatch() ? non2xx.captured(1).toLongLong() : 0;
     r.serverCpuUs = r.requests > 0 ? cpuNs / 1000.0 / double(r.requests) : 0;
+    r.clientCpuUs = allRequests > 0 ? clientNs / 1000.0 / double(allRequests) : 0;
     return r;
 }
 
@@ -111,11 +124,20 @@ QList<WrkResult> runWrks(const QList<QStringList>& argsList)
         ++running;
     }
     const qint64 cpuBefore = processCpuNs();
+    const qint64 clientBefore = childrenCpuNs();
     loop.exec();
+    for (auto& wrk : wrks)
+        wrk->waitForFinished(5000); // reaped, so its CPU time counts
     const qint64 cpuNs = processCpuNs() - cpuBefore;
+    const qint64 clientNs = childrenCpuNs() - clientBefore;
     QList<WrkResult> out;
     for (auto& wrk : wrks)
-        out << parseWrk(*wrk, cpuNs);
+        out << parseWrk(*wrk, cpuNs, clientNs, 0);
+    qint64 all = 0;
+    for (const WrkResult& r : out)
+        all += r.requests;
+    for (WrkResult& r : out)
+        r.clientCpuUs = all > 0 ? clientNs / 1000.0 / double(all) : 0;
     return out;
 }
 
@@ -415,7 +437,7 @@ int main(int argc, char* argv[])
     }
 
     auto row = [&](const QString& name, const WrkResult& r) {
-        out << QStringLiteral("  %1 %2 req/s   p50 %3   p99 %4   server CPU %7 us/req"
+        out << QStringLiteral("  %1 %2 req/s   p50 %3   p99 %4   CPU us/req: server %7, wrk %8"
                               "   (%5 requests, %6 non-2xx)")
                    .arg(name, -50)
                    .arg(r.requestsPerSecond, 9, 'f', 0)
@@ -424,6 +446,7 @@ int main(int argc, char* argv[])
                    .arg(r.requests)
                    .arg(r.non2xx)
                    .arg(r.serverCpuUs, 0, 'f', 1)
+                   .arg(r.clientCpuUs, 0, 'f', 1)
             << Qt::endl;
     };
     auto verdict = [](bool met) {
@@ -460,6 +483,26 @@ int main(int argc, char* argv[])
             << Qt::endl;
     };
     ratioLine(QStringLiteral("poll 2 threads / 1 thread"), scaling, 1.6);
+    {
+        // What this machine allows with wrk on its cores too: both sides' CPU per poll shares
+        // the cores, and one server thread uses one core at the most.
+        QList<double> ceilings;
+        for (const Round& r : results) {
+            const double both = r.poll2.serverCpuUs + r.poll2.clientCpuUs;
+            const double two = QThread::idealThreadCount() * 1e6 / both;
+            const double one = std::min(1e6 / r.poll1.serverCpuUs,
+                                        QThread::idealThreadCount() * 1e6 /
+                                            (r.poll1.serverCpuUs + r.poll1.clientCpuUs));
+            ceilings << two / one;
+        }
+        out << QStringLiteral(
+                   "    (the most 2 threads could give over 1 here, from the CPU per poll"
+                   " of server and wrk on %1 cores: %2 median, rounds %3)")
+                   .arg(QThread::idealThreadCount())
+                   .arg(median(ceilings), 0, 'f', 2)
+                   .arg(joined(ceilings))
+            << Qt::endl;
+    }
     ratioLine(QStringLiteral("poll / bare libmicrohttpd"), ofBareMhd, 0);
     ratioLine(QStringLiteral("poll / bare QHttpServer"), ofBareQt, 0.8);
     QList<double> besideMs;
