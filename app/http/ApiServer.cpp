@@ -167,7 +167,9 @@ std::optional<ApiResponse> ApiServer::keyRefusal(const ApiRequest& r, const QByt
     const QByteArray given = QCryptographicHash::hash(r.apiKey, QCryptographicHash::Sha256);
     if (!r.apiKey.isEmpty() && sameDigest(given, m_apiKeyDigest))
         return std::nullopt;
-    qWarning().noquote() << "api: refused" << what << "from" << r.remote.toString()
+    // Named only when refused: the request line is not worth building for every poll.
+    const QByteArray named = what.isEmpty() ? r.method + ' ' + r.path.left(200).toUtf8() : what;
+    qWarning().noquote() << "api: refused" << named << "from" << r.remote.toString()
                          << (r.apiKey.isEmpty() ? "without an API key" : "with a wrong API key");
     return errorResponse(
         Error::make(r.apiKey.isEmpty() ? ErrorCode::ApiKeyMissing : ErrorCode::ApiKeyInvalid),
@@ -214,8 +216,7 @@ ApiResponse ApiServer::handle(const ApiRequest& r)
 {
     const Router::Match m = m_router.match(r.method, r.path);
     // Outsiders without the key learn nothing, not even which paths exist: the key comes first.
-    if (const auto refused = admit(r, m.route ? m.route->access : RouteAccess::Customer,
-                                   r.method + ' ' + r.path.left(200).toUtf8()))
+    if (const auto refused = admit(r, m.route ? m.route->access : RouteAccess::Customer, {}))
         return *refused;
     if (m.route)
         return m.route->handler(r, m.args);

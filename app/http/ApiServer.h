@@ -54,7 +54,7 @@ public:
     // Whether a customer's request needs no key (none configured, or a loopback client).
     bool mayPass(const ApiRequest& r) const;
     // The refusal for a customer's request without the right key, or nothing when it may pass;
-    // `what` names the request in the log line.
+    // `what` names the request in the log line (empty: its method and path).
     std::optional<ApiResponse> guard(const ApiRequest& r, const QByteArray& what) const;
     // The same for a route of either access: staff routes need the key from every client, and
     // are refused (403 STAFF_API_DISABLED) when no key is configured (design §9).
