@@ -148,8 +148,18 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     const QCommandLineOption apiKeyFile(QStringLiteral("api-key-file"),
                                         QStringLiteral("File holding the HTTP API key."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption httpThreads(
+        QStringLiteral("http-threads"),
+        QStringLiteral("Threads serving the HTTP API (default: one per core)."),
+        QStringLiteral("N"));
+    const QCommandLineOption httpMaxConnections(
+        QStringLiteral("http-max-connections"),
+        QStringLiteral("Open HTTP connections beyond which clients are told to come back"
+                       " (default 1000)."),
+        QStringLiteral("N"));
     p.addOptions({help, version, database, serve, check, listen, every, count, hold, active, idle,
-                  maxHolds, lang, kiosk, kioskNoCharge, demo, apiKeyFile});
+                  maxHolds, lang, kiosk, kioskNoCharge, demo, apiKeyFile, httpThreads,
+                  httpMaxConnections});
     const TicketOptions ticketOptions;
     p.addOptions(
         {ticketOptions.key, ticketOptions.verify, ticketOptions.keys, ticketOptions.exportKeys});
@@ -218,6 +228,8 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
         {active, &o.settings.activeSeconds, 1, 86400},
         {idle, &o.settings.idleSeconds, 1, 86400},
         {maxHolds, &o.settings.maxHolds, 1, 100},
+        {httpThreads, &o.http.threads, 1, 256},
+        {httpMaxConnections, &o.http.maxConnections, 1, 100000},
     };
     for (const IntOption& i : ints) {
         if (!p.isSet(i.option))

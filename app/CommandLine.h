@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/EngineSettings.h"
+#include "http/HttpRules.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -31,6 +32,7 @@ struct AppOptions
     QString ticketKeysFile;       // ... --ticket-keys FILE (exported public keys)
     bool verifyTicketSet = false; // --verify-ticket given (an empty CODE is still a question)
     QString exportTicketKeysFile; // --export-ticket-keys FILE
+    HttpLimits http; // --http-threads, --http-max-connections
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;
