@@ -77,7 +77,7 @@ dpkg-deb -c "$deb" >"$tmp/contents"
 depends=$(dpkg-deb -f "$deb" Depends)
 depends_names=$(tr ',|' '\n\n' <<<"$depends" | sed 's/^ *//; s/ .*//')
 for dep in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqt6network6 \
-  libqt6sql6-sqlite libqt6sql6-psql; do
+  libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk; do
   grep -qxF "$dep" <<<"$depends_names" || fail "Depends lacks $dep: $depends"
 done
 for field in Section Priority Maintainer Homepage Description; do
