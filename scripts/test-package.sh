@@ -44,8 +44,8 @@ done
 started=$(date +%s)
 deb=$(scripts/package.sh | tail -n 1)
 version=$(dpkg-deb -f "$deb" Version)
-app_id=$(sed -n 's/^BOXOFFICE_APP_ID:.*=//p; s/^BOXOFFICE_APP_ID=//p' build/CMakeCache.txt)
-app_id=${app_id:-$(dpkg-deb -c "$deb" | sed -n 's|.*/usr/share/metainfo/\(.*\)\.metainfo\.xml$|\1|p')}
+app_id=$(sed -n 's/^set(BOXOFFICE_APP_ID \([^ )]*\))$/\1/p' CMakeLists.txt)
+[ -n "$app_id" ] || fail "no set(BOXOFFICE_APP_ID ...) in CMakeLists.txt"
 step "built $deb in $(($(date +%s) - started)) s"
 
 # One package test at a time on a machine (several worktrees may run scripts/test.sh at once),
