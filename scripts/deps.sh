@@ -12,6 +12,7 @@ packages=(
   xvfb xauth xfonts-base fonts-noto-cjk imagemagick xdotool
   postgresql
   curl wrk clang libclang-rt-14-dev
+  librsvg2-bin groff-base desktop-file-utils appstream x11-utils lintian
 )
 
 missing=()

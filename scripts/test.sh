@@ -10,6 +10,12 @@ root=$(pwd)
 cd build
 "$root/scripts/with-postgres.sh" ctest --output-on-failure --timeout 600 "$@"
 
+# The .deb built from this build tree, installed with apt-get, run with the checkout hidden and
+# purged again (scripts/test-package.sh; needs root, as in CI). BOXOFFICE_TEST_PACKAGE=0 skips it.
+if [ "${BOXOFFICE_TEST_PACKAGE:-1}" != 0 ]; then
+  "$root/scripts/with-postgres.sh" "$root/scripts/test-package.sh"
+fi
+
 # The unit tests and the fuzz corpus replay once more under AddressSanitizer and
 # UndefinedBehaviorSanitizer (the "sanitize" preset, build-sanitize; SQLite only), building only
 # the executables those tests run. BOXOFFICE_TEST_SANITIZE=0 skips this step.
