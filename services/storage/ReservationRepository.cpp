@@ -9,6 +9,7 @@ namespace {
 const QString kHeld = sqlLiteral(ReservationStatus::Held);
 const QString kPaid = sqlLiteral(ReservationStatus::Paid);
 const QString kExpired = sqlLiteral(ReservationStatus::Expired);
+const QString kRefunded = sqlLiteral(ReservationStatus::Refunded);
 // The live statuses, spelled as the partial unique index on a seat's reservation spells them.
 const QString kLive = QStringLiteral("(%1, %2)").arg(kHeld, kPaid);
 
@@ -165,6 +166,44 @@ Result<QList<qint64>> ReservationRepository::idsPaidBy(Connection& conn, qint64 
     while (q.next())
         ids << q.i64(0);
     return ids;
+}
+
+Result<std::optional<RefundableReservation>> ReservationRepository::forRefund(Connection& conn,
+                                                                              qint64 reservationId)
+{
+    auto q = BO_TRY(conn.run(QStringLiteral("SELECT r.customer_id, r.payment_id, r.price,"
+                                            " sc.starts_at, r.status FROM reservations r"
+                                            " JOIN schedules sc ON sc.id = r.schedule_id"
+                                            " WHERE r.id = ?"),
+                             {reservationId}));
+    if (!q.next())
+        return std::optional<RefundableReservation>{};
+    return std::optional<RefundableReservation>{
+        RefundableReservation{reservationId, q.i64(0), q.isNull(1) ? 0 : q.i64(1), q.i64(2),
+                              q.i64(3), BO_TRY(storedReservationStatus(q.str(4)))}};
+}
+
+Result<bool> ReservationRepository::markRefunded(Connection& conn, qint64 reservationId,
+                                                 qint64 nowMs)
+{
+    static const QString sql = QStringLiteral("UPDATE reservations SET status = %1, updated_at = ?"
+                                              " WHERE id = ? AND status = %2")
+                                   .arg(kRefunded, kPaid);
+    auto q = BO_TRY(conn.run(sql, {nowMs, reservationId}));
+    return q.rowsAffected() == 1;
+}
+
+Result<std::optional<ReservationStatus>> ReservationRepository::lockStatus(Connection& conn,
+                                                                           qint64 reservationId)
+{
+    const QString sql = conn.dialect() == Dialect::Postgres
+                            ? QStringLiteral("SELECT status FROM reservations WHERE id = ?"
+                                             " FOR UPDATE")
+                            : QStringLiteral("SELECT status FROM reservations WHERE id = ?");
+    auto q = BO_TRY(conn.run(sql, {reservationId}));
+    if (!q.next())
+        return std::optional<ReservationStatus>{};
+    return std::optional<ReservationStatus>{BO_TRY(storedReservationStatus(q.str(0)))};
 }
 
 } // namespace boxoffice
