@@ -159,8 +159,36 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
         QStringLiteral("refund-fee-percent"),
         QStringLiteral("What the venue keeps of a refund, in percent (0-100, default 0)."),
         QStringLiteral("P"));
-    p.addOptions({help, version, database, serve, check, listen, every, count, hold, active, idle,
-                  maxHolds, lang, kiosk, kioskNoCharge, demo, apiKeyFile, operatorName, refundFee});
+    const QCommandLineOption httpThreads(
+        QStringLiteral("http-threads"),
+        QStringLiteral("Threads serving the HTTP API (default: one per core)."),
+        QStringLiteral("N"));
+    const QCommandLineOption httpMaxConnections(
+        QStringLiteral("http-max-connections"),
+        QStringLiteral("Open HTTP connections beyond which clients are told to come back"
+                       " (default 1000)."),
+        QStringLiteral("N"));
+    p.addOptions({help,
+                  version,
+                  database,
+                  serve,
+                  check,
+                  listen,
+                  every,
+                  count,
+                  hold,
+                  active,
+                  idle,
+                  maxHolds,
+                  lang,
+                  kiosk,
+                  kioskNoCharge,
+                  demo,
+                  apiKeyFile,
+                  httpThreads,
+                  httpMaxConnections,
+                  operatorName,
+                  refundFee});
     const TicketOptions ticketOptions;
     p.addOptions(
         {ticketOptions.key, ticketOptions.verify, ticketOptions.keys, ticketOptions.exportKeys});
@@ -230,6 +258,8 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
         {idle, &o.settings.idleSeconds, 1, 86400},
         {maxHolds, &o.settings.maxHolds, 1, 100},
         {refundFee, &o.settings.refundFeePercent, 0, 100},
+        {httpThreads, &o.http.threads, 1, 256},
+        {httpMaxConnections, &o.http.maxConnections, 1, 100000},
     };
     for (const IntOption& i : ints) {
         if (!p.isSet(i.option))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/EngineSettings.h"
+#include "http/HttpRules.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -33,6 +34,7 @@ struct AppOptions
     QString exportTicketKeysFile; // --export-ticket-keys FILE
     // Who is at this terminal (design R5): --operator NAME; empty: the window asks at start.
     QString operatorName;
+    HttpLimits http; // --http-threads, --http-max-connections
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

@@ -13,6 +13,9 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 namespace boxoffice {
 
 namespace {
@@ -83,6 +86,17 @@ std::expected<QByteArray, QString> loadApiKey(const AppOptions& options)
                                               " give --api-key-file FILE (a file holding the key)")
                                    .arg(options.listenHost));
     }
+    // As ssh refuses a private key others can read: a key anyone on the machine can read (or
+    // replace) guards nothing.
+    struct stat st = {};
+    if (::stat(QFile::encodeName(options.apiKeyFile).constData(), &st) == 0 &&
+        (st.st_mode & 077) != 0) {
+        return std::unexpected(
+            QStringLiteral("--api-key-file: other users can read or change %1 (mode %2); make it"
+                           " private with: chmod 600 %1")
+                .arg(options.apiKeyFile)
+                .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
+    }
     QFile f(options.apiKeyFile);
     if (!f.open(QIODevice::ReadOnly))
         return std::unexpected(QStringLiteral("--api-key-file: cannot read %1 (%2)")
@@ -94,6 +108,25 @@ std::expected<QByteArray, QString> loadApiKey(const AppOptions& options)
                                    .arg(options.apiKeyFile));
     return key;
 }
+
+namespace {
+
+// Every connection is a descriptor: the soft limit (often 1024) goes up to what
+// --http-max-connections needs, as far as the hard limit lets it.
+void allowDescriptorsFor(const HttpLimits& limits)
+{
+    const rlim_t wanted = rlim_t(limits.maxConnections) * 5 / 4 + 256;
+    rlimit lim{};
+    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur >= wanted)
+        return;
+    lim.rlim_cur = lim.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, lim.rlim_max);
+    if (::setrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur < wanted)
+        qWarning().noquote() << "boxoffice: only" << lim.rlim_cur
+                             << "open files allowed; fewer connections than"
+                             << limits.maxConnections << "can be served";
+}
+
+} // namespace
 
 int runServer(const AppOptions& options, const Clock& clock)
 {
@@ -110,7 +143,8 @@ int runServer(const AppOptions& options, const Clock& clock)
         err << "boxoffice: " << engine.error().message(Language::English) << Qt::endl;
         return 1;
     }
-    ApiServer api(**engine);
+    allowDescriptorsFor(options.http);
+    ApiServer api(**engine, options.http);
     api.setApiKey(*key);
     const auto port = api.listen(options.listenAddress, options.listenPort);
     if (!port) {
@@ -119,8 +153,13 @@ int runServer(const AppOptions& options, const Clock& clock)
     }
     Scheduler scheduler((*engine)->queue, (*engine)->reservations, clock, (*engine)->settings);
     scheduler.start();
-    out << "boxoffice: serving " << (*engine)->db->displayName() << " on http://"
-        << options.listenAddress.toString() << ':' << *port << Qt::endl;
+    const QString host = options.listenAddress.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + options.listenAddress.toString() + u']'
+                             : options.listenAddress.toString();
+    const int threads = api.limits().threadCount();
+    out << "boxoffice: serving " << (*engine)->db->displayName() << " on http://" << host << ':'
+        << *port << " (" << threads << (threads == 1 ? " thread" : " threads") << ", up to "
+        << api.limits().maxConnections << " connections)" << Qt::endl;
     return QCoreApplication::exec();
 }
 
@@ -129,17 +168,18 @@ int runCheck(const AppOptions& options, const Clock& clock)
     QTextStream out(stdout);
     DatabaseOptions db;
     db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
+    const QString where =
+        isPostgresLocation(db.location) ? QStringLiteral("PostgreSQL") : db.location;
     auto database = Database::open(db);
     if (!database) {
-        out << "check: cannot open: " << database.error().message(Language::English) << ' '
-            << database.error().internal << Qt::endl;
+        out << "check: cannot open: "
+            << forPeople(database.error(), where).message(Language::English) << Qt::endl;
         return 1;
     }
     Q_UNUSED(clock);
     const auto report = InvariantChecker::check(**database);
     if (!report) {
-        out << "check: " << report.error().message(Language::English) << ' '
-            << report.error().internal << Qt::endl;
+        out << "check: " << forPeople(report.error(), where).message(Language::English) << Qt::endl;
         return 1;
     }
     out << "check: " << (*database)->displayName() << Qt::endl;

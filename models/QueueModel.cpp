@@ -138,6 +138,17 @@ void QueueModel::markPaid(qint64 customerId, qint64 concertId, qint64 paymentId)
     Q_EMIT statusChanged(customerId, concertId);
 }
 
+void QueueModel::forget(qint64 customerId)
+{
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (m_entries.at(row).customerId != customerId)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
+    }
+}
+
 const QueueModel::Entry* QueueModel::find(qint64 customerId, qint64 concertId) const
 {
     const int row = rowOf(customerId, concertId);
@@ -171,6 +182,14 @@ int QueueModel::rowOfToken(const QString& token) const
 void QueueModel::emitRow(int row)
 {
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+QString QueueModel::shortTitle(const QString& title)
+{
+    // "봄밤의 재즈 — Spring Night Jazz": the part before the dash says which concert; the whole
+    // title is in the tooltip.
+    const qsizetype dash = title.indexOf(QStringLiteral(" — "));
+    return dash > 0 ? title.left(dash) : title;
 }
 
 QString QueueModel::stageText(Stage stage)
@@ -215,6 +234,8 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
     case AdmittedRecentlyRole:
         return stage == Stage::Admitted && e.admittedAtMs > 0 &&
                now - e.admittedAtMs < kAdmittedHighlightMs;
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 (#%2)\n%3").arg(e.customerName).arg(e.customerId).arg(e.concertTitle);
     case Qt::DisplayRole:
         break;
     default:
@@ -224,7 +245,7 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
     case CustomerColumn:
         return QStringLiteral("%1 (#%2)").arg(e.customerName).arg(e.customerId);
     case ConcertColumn:
-        return e.concertTitle;
+        return shortTitle(e.concertTitle);
     case StateColumn:
         return stageText(stage);
     case PositionColumn:
@@ -255,7 +276,8 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
     case PositionColumn:
         return tr("Position");
     case WaitColumn:
-        return tr("Wait / time left");
+        //: The queue table's last column: the wait, or the time left to buy.
+        return tr("Time");
     default:
         return {};
     }

@@ -52,6 +52,9 @@ public:
     void pollAll();
     // The token did its job (after a payment at this terminal).
     void markPaid(qint64 customerId, qint64 concertId, qint64 paymentId);
+    // Stops looking after a customer's tokens (a kiosk's customer walked away): their rows go
+    // and nothing polls them, so a place still waiting lapses as an idle one does (Q6).
+    void forget(qint64 customerId);
 
     const Entry* find(qint64 customerId, qint64 concertId) const;
     QString tokenFor(qint64 customerId, qint64 concertId) const;
@@ -62,6 +65,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     static QString stageText(Stage stage);
+    // A concert's title as short as still tells it apart (for a narrow column).
+    static QString shortTitle(const QString& title);
 
 Q_SIGNALS:
     void admitted(qint64 customerId, const QString& customerName, const QString& concertTitle);

@@ -49,31 +49,37 @@ QFuture<Result<void>> SeatMapModel::setViewer(qint64 customerId)
 QFuture<Result<void>> SeatMapModel::refresh()
 {
     if (m_reading) {
-        m_readAgain = true;
-        return m_read;
+        // One more read after the one that is out, for everyone who asks meanwhile: its answer
+        // may predate what they want to see.
+        if (!m_again) {
+            m_again = std::make_shared<QPromise<Result<void>>>();
+            m_again->start();
+        }
+        return m_again->future();
     }
     const qint64 scheduleId = m_scheduleId;
     const qint64 viewer = m_viewer;
     m_reading = true;
-    m_read = loadInto(
-        m_host, this, m_generation,
-        [scheduleId, viewer](Engine& e) -> Result<QList<SeatInfo>> {
-            if (scheduleId <= 0)
-                return QList<SeatInfo>{};
-            return e.catalogue.seatMap(scheduleId, viewer);
-        },
-        [this, scheduleId](QList<SeatInfo> fresh) { apply(scheduleId, std::move(fresh)); });
-    m_read = m_read.then(this, [this](Result<void> r) {
-        m_reading = false;
-        if (!r)
-            Q_EMIT loadFailed(r.error());
-        if (m_readAgain) {
-            m_readAgain = false;
-            refresh();
-        }
-        return r;
-    });
-    return m_read;
+    return loadInto(
+               m_host, this, m_generation,
+               [scheduleId, viewer](Engine& e) -> Result<QList<SeatInfo>> {
+                   if (scheduleId <= 0)
+                       return QList<SeatInfo>{};
+                   return e.catalogue.seatMap(scheduleId, viewer);
+               },
+               [this, scheduleId](QList<SeatInfo> fresh) { apply(scheduleId, std::move(fresh)); })
+        .then(this, [this](Result<void> r) {
+            m_reading = false;
+            if (!r)
+                Q_EMIT loadFailed(r.error());
+            if (auto again = std::exchange(m_again, nullptr)) {
+                refresh().then(this, [again](Result<void> next) {
+                    again->addResult(next);
+                    again->finish();
+                });
+            }
+            return r;
+        });
 }
 
 void SeatMapModel::apply(qint64 scheduleId, QList<SeatInfo> fresh)

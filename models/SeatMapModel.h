@@ -7,6 +7,8 @@
 #include <QRect>
 #include <QSize>
 
+#include <memory>
+
 namespace boxoffice {
 
 // The seats of one schedule as a flat list laid out on a grid (like Tiled's tileset model):
@@ -115,8 +117,8 @@ private:
     QList<RowStart> m_rowStarts;
     quint64 m_generation = 0;
     bool m_reading = false;
-    bool m_readAgain = false;
-    QFuture<Result<void>> m_read;
+    // Answered by the read after the one that is out (null: nobody asked meanwhile).
+    std::shared_ptr<QPromise<Result<void>>> m_again;
 };
 
 } // namespace boxoffice

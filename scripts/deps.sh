@@ -7,9 +7,9 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libgl-dev libvulkan-dev
-  libsqlite3-dev sqlite3 libpq-dev
+  libsqlite3-dev sqlite3 libpq-dev libmicrohttpd-dev
   libssl-dev libqrencode-dev zbar-tools poppler-utils
-  xvfb xauth xfonts-base fonts-noto-cjk imagemagick
+  xvfb xauth xfonts-base fonts-noto-cjk imagemagick xdotool
   postgresql
   curl wrk clang libclang-rt-14-dev
 )

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The long fuzz run of issue item 3: builds tests/fuzz/fuzz_api (libFuzzer from Debian's clang 14,
-# the code compiled by g++ with AddressSanitizer + UndefinedBehaviorSanitizer and coverage; see
-# tests/fuzz/fuzz.cmake for why g++) in build-fuzz, and fuzzes the HTTP API for SECONDS (default
-# 600) starting from the checked-in corpus, then prints libFuzzer's summary.
+# The long fuzz run: builds tests/fuzz/fuzz_api (libFuzzer from Debian's clang 14, the code
+# compiled by g++ with AddressSanitizer + UndefinedBehaviorSanitizer and coverage; see
+# tests/fuzz/CMakeLists.txt for why g++) in build-fuzz, and fuzzes the HTTP API for SECONDS
+# (default 600) starting from the checked-in corpus, then prints libFuzzer's summary. The http
+# mode (the default) goes through the libmicrohttpd front over a socket; the corpus's
+# X-Fuzz-Raw inputs send heads as written, so the front's framing rules and limits are fuzzed
+# too (tests/fuzz/fuzz_api.cpp lists the directives).
 #
 #   scripts/fuzz.sh [SECONDS] [extra libFuzzer flags...]
-#   BOXOFFICE_FUZZ_MODE=direct scripts/fuzz.sh   handlers only, no socket (faster, default http)
+#   BOXOFFICE_FUZZ_MODE=direct scripts/fuzz.sh   the front's rules without a socket (faster)
 #
 # New inputs go to build-fuzz/fuzz-corpus (tests/fuzz/corpus is only read); a crash, sanitizer
 # report or broken rule stops the run, writes build-fuzz/fuzz-artifacts/crash-* and fails the

@@ -1,9 +1,13 @@
 #include "http/ApiServer.h"
 
+#include "http/ChangeWatch.h"
+#include "http/HttpFront.h"
+#include "http/JsonKeys.h"
+#include "http/SeatSnapshots.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMetaEnum>
 
 #include <chrono>
 #include <cmath>
@@ -13,20 +17,7 @@ namespace boxoffice {
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
-
 constexpr double kMaxJsonId = 9007199254740991.0; // 2^53 - 1: exact in a JSON number
-
-ApiResponse errorResponse(const Error& e, Language lang)
-{
-    QJsonObject body = e.extra;
-    body.insert(QStringLiteral("code"), e.codeName());
-    body.insert(QStringLiteral("message"), e.message(lang));
-    const int status = ApiServer::httpStatus(e.code);
-    if (status >= 500)
-        qWarning().noquote() << "api:" << e.codeName() << e.internal;
-    return {status, body};
-}
 
 ApiResponse badRequest(Language lang, const QString& korean, const QString& english)
 {
@@ -39,12 +30,6 @@ ApiResponse keyTooLong(Language lang)
 {
     return badRequest(lang, QStringLiteral("Idempotency-Key가 너무 깁니다 (최대 200자)."),
                       QStringLiteral("The Idempotency-Key is too long (200 characters at most)."));
-}
-
-ApiResponse notAnObject(Language lang)
-{
-    return badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
-                      QStringLiteral("The body is not a JSON object."));
 }
 
 // ISO 8601 in UTC with milliseconds, "2026-01-01T00:10:00.000+00:00": what QDateTime gives in
@@ -92,24 +77,33 @@ std::optional<qint64> jsonId(const QJsonValue& v)
     return qint64(d);
 }
 
-std::optional<QJsonObject> jsonObject(const QByteArray& body)
+// The body as a JSON object, or the 400 to answer: malformed, not an object, or a key given
+// twice anywhere in it (which QJsonDocument would quietly settle one way).
+std::expected<QJsonObject, ApiResponse> jsonBody(const QByteArray& body, Language lang)
 {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
+        return std::unexpected(
+            badRequest(lang, QStringLiteral("요청 본문이 올바른 JSON 객체가 아닙니다."),
+                       QStringLiteral("The body is not a JSON object.")));
+    if (hasDuplicateKey(body))
+        return std::unexpected(duplicateJsonKey(lang));
     return doc.object();
 }
 
-QString bearerToken(const QByteArray& authorization, bool* present)
+// The Authorization header's bearer token, or the 401 to answer: TOKEN_MISSING without the
+// header, TOKEN_INVALID when it holds no bearer token.
+std::expected<QString, ApiResponse> bearer(const ApiRequest& r, Language lang)
 {
-    *present = !authorization.isEmpty();
-    const QByteArrayView v = QByteArrayView(authorization).trimmed();
-    if (v.size() < 8 || v.first(7).compare("bearer ", Qt::CaseInsensitive) != 0)
-        return {};
-    const QByteArrayView token = v.sliced(7).trimmed();
+    if (r.authorization.isEmpty())
+        return std::unexpected(errorResponse(Error::make(ErrorCode::TokenMissing), lang));
+    const QByteArrayView v = QByteArrayView(r.authorization).trimmed();
+    QByteArrayView token;
+    if (v.size() >= 8 && v.first(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+        token = v.sliced(7).trimmed();
     if (token.isEmpty() || token.size() > 256)
-        return {};
+        return std::unexpected(errorResponse(Error::make(ErrorCode::TokenInvalid), lang));
     return QString::fromLatin1(token);
 }
 
@@ -135,32 +129,6 @@ QJsonObject queueJson(const QueueStatus& s)
     return o;
 }
 
-QByteArray headerValue(const QHttpServerRequest& req, const QByteArray& name)
-{
-    for (const auto& [key, value] : req.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-ApiRequest toApiRequest(const QHttpServerRequest& req)
-{
-    return ApiRequest{req.remoteAddress(),
-                      headerValue(req, "X-Api-Key"),
-                      headerValue(req, "Authorization"),
-                      headerValue(req, "Accept-Language"),
-                      headerValue(req, "Idempotency-Key"),
-                      req.body()};
-}
-
-QByteArray describe(const QHttpServerRequest& req)
-{
-    const QByteArray method =
-        QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(req.method())));
-    return method.toUpper() + ' ' + req.url().path().toUtf8();
-}
-
 // Equal keys, decided without an early exit: comparing digests hides the length too.
 bool sameDigest(const QByteArray& a, const QByteArray& b)
 {
@@ -172,92 +140,16 @@ bool sameDigest(const QByteArray& a, const QByteArray& b)
     return diff == 0;
 }
 
-// Writes the answer straight to the responder: no QHttpServerResponse in between.
-void respond(QHttpServerResponder& responder, const ApiResponse& r)
-{
-    const QByteArray body = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
-    const QByteArray type = QByteArrayLiteral("application/json; charset=utf-8");
-    const auto status = QHttpServerResponder::StatusCode(r.status);
-    if (r.status == 503)
-        responder.write(body, {{"Content-Type", type}, {"Retry-After", "1"}}, status);
-    else
-        responder.write(body, type, status);
-}
-
 } // namespace
 
-int ApiServer::httpStatus(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::BadRequest:
-        return 400;
-    case ErrorCode::TokenMissing:
-    case ErrorCode::TokenInvalid:
-    case ErrorCode::TokenExpired:
-    case ErrorCode::ApiKeyMissing:
-    case ErrorCode::ApiKeyInvalid:
-        return 401;
-    case ErrorCode::TokenNotActive:
-    case ErrorCode::TokenWrongConcert:
-    case ErrorCode::NotYourReservation:
-        return 403;
-    case ErrorCode::NotFound:
-    case ErrorCode::UserNotFound:
-    case ErrorCode::ConcertNotFound:
-    case ErrorCode::ScheduleNotFound:
-    case ErrorCode::SeatNotFound:
-    case ErrorCode::ReservationNotFound:
-    case ErrorCode::NoAvailableSchedules:
-    case ErrorCode::NoAvailableSeats:
-    case ErrorCode::BalanceNotFound:
-        return 404;
-    case ErrorCode::SeatAlreadyTaken:
-    case ErrorCode::InsufficientBalance:
-    case ErrorCode::HoldLimit:
-    case ErrorCode::AlreadyPaid:
-    case ErrorCode::ScheduleClosed:
-    case ErrorCode::IdempotencyKeyReused:
-        return 409;
-    case ErrorCode::HoldExpired:
-        return 410;
-    case ErrorCode::InvalidAmount:
-    case ErrorCode::InvalidCustomer:
-        return 422;
-    case ErrorCode::StorageUnavailable:
-    case ErrorCode::StorageBusy:
-    case ErrorCode::StorageReadOnly:
-    case ErrorCode::StorageFull:
-    case ErrorCode::StorageCorrupt:
-    case ErrorCode::ChargeFailed:
-    case ErrorCode::DatabaseOpenFailed:
-        return 503;
-    case ErrorCode::StorageError:
-    case ErrorCode::NotADatabase:
-    case ErrorCode::NewerSchema:
-    case ErrorCode::Count:
-        break;
-    }
-    return 500;
-}
-
-Language ApiServer::languageOf(const QByteArray& acceptLanguage)
-{
-    // Korean is the default whatever the server's locale; the client's first choice decides.
-    QByteArrayView first(acceptLanguage);
-    if (const qsizetype comma = first.indexOf(','); comma >= 0)
-        first = first.first(comma);
-    if (const qsizetype semicolon = first.indexOf(';'); semicolon >= 0)
-        first = first.first(semicolon);
-    first = first.trimmed();
-    return first.size() >= 2 && first.first(2).compare("en", Qt::CaseInsensitive) == 0
-               ? Language::English
-               : Language::Korean;
-}
-
-ApiServer::ApiServer(Engine& engine, QObject* parent) : QObject(parent), m_engine(engine)
+ApiServer::ApiServer(Engine& engine, HttpLimits limits)
+    : m_engine(engine), m_limits(limits), m_changes(std::make_unique<ChangeWatch>(engine.db)),
+      m_seats(std::make_unique<SeatSnapshots>(engine.catalogue, engine.clock, *m_changes))
 {
     addRoutes();
 }
+
+ApiServer::~ApiServer() = default;
 
 void ApiServer::setApiKey(const QByteArray& key)
 {
@@ -270,84 +162,104 @@ bool ApiServer::mayPass(const ApiRequest& r) const
     return m_apiKeyDigest.isEmpty() || r.remote.isLoopback();
 }
 
-std::optional<ApiResponse> ApiServer::guard(const ApiRequest& r, const QByteArray& what) const
+std::optional<ApiResponse> ApiServer::keyRefusal(const ApiRequest& r, const QByteArray& what) const
 {
-    if (mayPass(r))
-        return std::nullopt;
     const QByteArray given = QCryptographicHash::hash(r.apiKey, QCryptographicHash::Sha256);
     if (!r.apiKey.isEmpty() && sameDigest(given, m_apiKeyDigest))
         return std::nullopt;
-    qWarning().noquote() << "api: refused" << what << "from" << r.remote.toString()
+    // Named only when refused: the request line is not worth building for every poll.
+    const QByteArray named = what.isEmpty() ? r.method + ' ' + r.path.left(200).toUtf8() : what;
+    qWarning().noquote() << "api: refused" << named << "from" << r.remote.toString()
                          << (r.apiKey.isEmpty() ? "without an API key" : "with a wrong API key");
-    const Language lang = languageOf(r.acceptLanguage);
     return errorResponse(
         Error::make(r.apiKey.isEmpty() ? ErrorCode::ApiKeyMissing : ErrorCode::ApiKeyInvalid),
-        lang);
+        languageOf(r.acceptLanguage));
+}
+
+std::optional<ApiResponse> ApiServer::guard(const ApiRequest& r, const QByteArray& what) const
+{
+    return admit(r, RouteAccess::Customer, what);
+}
+
+std::optional<ApiResponse> ApiServer::admit(const ApiRequest& r, RouteAccess access,
+                                            const QByteArray& what) const
+{
+    if (access == RouteAccess::Customer)
+        return mayPass(r) ? std::nullopt : keyRefusal(r, what);
+    if (m_apiKeyDigest.isEmpty()) {
+        return httpError(403, QLatin1StringView("STAFF_API_DISABLED"),
+                         QStringLiteral("직원용 API가 꺼져 있습니다 (--api-key-file로 켭니다)."),
+                         QStringLiteral("The staff API is off (--api-key-file turns it on)."),
+                         languageOf(r.acceptLanguage));
+    }
+    return keyRefusal(r, what);
 }
 
 std::expected<quint16, QString> ApiServer::listen(const QHostAddress& address, quint16 port)
 {
-    const quint16 bound = m_http.listen(address, port);
-    if (bound == 0) {
-        return std::unexpected(QStringLiteral("cannot listen on %1:%2 (in use, or not an address"
-                                              " of this machine)")
-                                   .arg(address.toString())
-                                   .arg(port));
-    }
+    if (m_front)
+        return std::unexpected(QStringLiteral("already listening"));
+    m_front =
+        std::make_unique<HttpFront>([this](const ApiRequest& r) { return handle(r); }, m_limits);
+    auto bound = m_front->listen(address, port);
+    if (!bound)
+        m_front.reset();
     return bound;
+}
+
+int ApiServer::openConnections() const
+{
+    return m_front ? m_front->openConnections() : 0;
+}
+
+ApiResponse ApiServer::handle(const ApiRequest& r)
+{
+    const Router::Match m = m_router.match(r.method, r.path);
+    // Outsiders without the key learn nothing, not even which paths exist: the key comes first.
+    if (const auto refused = admit(r, m.route ? m.route->access : RouteAccess::Customer, {}))
+        return *refused;
+    if (m.route)
+        return m.route->handler(r, m.args);
+    const Language lang = languageOf(r.acceptLanguage);
+    if (!m.allowed.isEmpty())
+        return methodNotAllowed(lang, m.allowed);
+    return errorResponse(Error::make(ErrorCode::NotFound), lang);
 }
 
 void ApiServer::addRoutes()
 {
-    auto wrap = [this](auto handler) {
-        return [this, handler](const QHttpServerRequest& req, QHttpServerResponder&& responder) {
-            const ApiRequest r = toApiRequest(req);
-            const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req));
-            respond(responder, refused ? *refused : (this->*handler)(r));
-        };
+    using Plain = ApiResponse (ApiServer::*)(const ApiRequest&);
+    using WithId = ApiResponse (ApiServer::*)(const ApiRequest&, const QString&);
+    auto add = [this](const char* method, const char* pattern, auto handler) {
+        Router::Handler call;
+        if constexpr (std::is_same_v<decltype(handler), Plain>)
+            call = [this, handler](const ApiRequest& r, const QStringList&) {
+                return (this->*handler)(r);
+            };
+        else
+            call = [this, handler](const ApiRequest& r, const QStringList& args) {
+                return (this->*handler)(r, args.value(0));
+            };
+        m_router.add({method, QString::fromLatin1(pattern), RouteAccess::Customer, call});
     };
-    auto wrapArg = [this](auto handler) {
-        return [this, handler](const QString& arg, const QHttpServerRequest& req,
-                               QHttpServerResponder&& responder) {
-            const ApiRequest r = toApiRequest(req);
-            const auto refused = mayPass(r) ? std::nullopt : guard(r, describe(req));
-            respond(responder, refused ? *refused : (this->*handler)(r, arg));
-        };
-    };
-    m_http.route(QStringLiteral("/api/v1/queue/tokens"), Method::Post,
-                 wrap(&ApiServer::enterQueue));
-    m_http.route(QStringLiteral("/api/v1/queue/tokens/current"), Method::Get,
-                 wrap(&ApiServer::pollQueue));
-    m_http.route(QStringLiteral("/api/v1/concerts"), Method::Get, wrap(&ApiServer::concerts));
-    m_http.route(QStringLiteral("/api/v1/concerts/<arg>/schedules"), Method::Get,
-                 wrapArg(&ApiServer::schedules));
-    m_http.route(QStringLiteral("/api/v1/schedules/<arg>/seats"), Method::Get,
-                 wrapArg(&ApiServer::seats));
-    m_http.route(QStringLiteral("/api/v1/reservations"), Method::Post, wrap(&ApiServer::hold));
-    m_http.route(QStringLiteral("/api/v1/users/<arg>/balance"), Method::Get,
-                 wrapArg(&ApiServer::balance));
-    m_http.route(QStringLiteral("/api/v1/users/<arg>/balance/charge"), Method::Post,
-                 wrapArg(&ApiServer::charge));
-    m_http.route(QStringLiteral("/api/v1/users/<arg>/balance/history"), Method::Get,
-                 wrapArg(&ApiServer::history));
-    m_http.route(QStringLiteral("/api/v1/payments"), Method::Post, wrap(&ApiServer::pay));
-    m_http.setMissingHandler([this](const QHttpServerRequest& req,
-                                    QHttpServerResponder&& responder) {
-        // Outsiders without the key learn nothing, not even which paths exist.
-        const auto refused = guard(toApiRequest(req), describe(req));
-        respond(responder, refused
-                               ? *refused
-                               : errorResponse(Error::make(ErrorCode::NotFound),
-                                               languageOf(headerValue(req, "Accept-Language"))));
-    });
+    add("POST", "/api/v1/queue/tokens", Plain(&ApiServer::enterQueue));
+    add("GET", "/api/v1/queue/tokens/current", Plain(&ApiServer::pollQueue));
+    add("GET", "/api/v1/concerts", Plain(&ApiServer::concerts));
+    add("GET", "/api/v1/concerts/{concertId}/schedules", WithId(&ApiServer::schedules));
+    add("GET", "/api/v1/schedules/{scheduleId}/seats", WithId(&ApiServer::seats));
+    add("POST", "/api/v1/reservations", Plain(&ApiServer::hold));
+    add("GET", "/api/v1/users/{userId}/balance", WithId(&ApiServer::balance));
+    add("POST", "/api/v1/users/{userId}/balance/charge", WithId(&ApiServer::charge));
+    add("GET", "/api/v1/users/{userId}/balance/history", WithId(&ApiServer::history));
+    add("POST", "/api/v1/payments", Plain(&ApiServer::pay));
 }
 
 ApiResponse ApiServer::enterQueue(const ApiRequest& r)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    const auto body = jsonObject(r.body);
+    const auto body = jsonBody(r.body, lang);
     if (!body)
-        return notAnObject(lang);
+        return body.error();
     const auto userId = jsonId(body->value(QStringLiteral("userId")));
     const auto concertId = jsonId(body->value(QStringLiteral("concertId")));
     if (!userId || !concertId)
@@ -358,22 +270,19 @@ ApiResponse ApiServer::enterQueue(const ApiRequest& r)
         return errorResponse(ticket.error(), lang);
     QJsonObject o = queueJson(ticket->status);
     o.insert(QStringLiteral("token"), ticket->token);
-    return {ticket->created ? 201 : 200, o};
+    return ApiResponse::json(ticket->created ? 201 : 200, o);
 }
 
 ApiResponse ApiServer::pollQueue(const ApiRequest& r)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    bool present = false;
-    const QString token = bearerToken(r.authorization, &present);
-    if (!present)
-        return errorResponse(Error::make(ErrorCode::TokenMissing), lang);
-    if (token.isEmpty())
-        return errorResponse(Error::make(ErrorCode::TokenInvalid), lang);
-    const auto s = m_engine.queue.poll(token);
+    const auto token = bearer(r, lang);
+    if (!token)
+        return token.error();
+    const auto s = m_engine.queue.poll(*token);
     if (!s)
         return errorResponse(s.error(), lang);
-    return {200, queueJson(*s)};
+    return ApiResponse::json(200, queueJson(*s));
 }
 
 ApiResponse ApiServer::concerts(const ApiRequest& r)
@@ -386,23 +295,17 @@ ApiResponse ApiServer::concerts(const ApiRequest& r)
     for (const Concert& c : *list)
         a.append(
             QJsonObject{{QStringLiteral("concertId"), c.id}, {QStringLiteral("title"), c.title}});
-    return {200, QJsonObject{{QStringLiteral("concerts"), a}}};
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("concerts"), a}});
 }
-
-#define BO_API_TOKEN(r, lang, tokenVar)                                                            \
-    bool tokenVar##Present = false;                                                                \
-    const QString tokenVar = bearerToken((r).authorization, &tokenVar##Present);                   \
-    if (!tokenVar##Present)                                                                        \
-        return errorResponse(Error::make(ErrorCode::TokenMissing), lang);                          \
-    if (tokenVar.isEmpty())                                                                        \
-        return errorResponse(Error::make(ErrorCode::TokenInvalid), lang);
 
 ApiResponse ApiServer::schedules(const ApiRequest& r, const QString& concertId)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    BO_API_TOKEN(r, lang, token)
+    const auto token = bearer(r, lang);
+    if (!token)
+        return token.error();
     const qint64 id = pathId(concertId);
-    const auto list = m_engine.catalogue.availableSchedules(token, id);
+    const auto list = m_engine.catalogue.availableSchedules(*token, id);
     if (!list)
         return errorResponse(list.error(), lang);
     QJsonArray a;
@@ -411,33 +314,41 @@ ApiResponse ApiServer::schedules(const ApiRequest& r, const QString& concertId)
                              {QStringLiteral("startsAt"), isoTime(s.startsAtMs)},
                              {QStringLiteral("availableSeats"), s.availableSeats}});
     }
-    return {200, QJsonObject{{QStringLiteral("schedules"), a}}};
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("schedules"), a}});
 }
 
 ApiResponse ApiServer::seats(const ApiRequest& r, const QString& scheduleId)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    BO_API_TOKEN(r, lang, token)
-    const qint64 id = pathId(scheduleId);
-    const auto list = m_engine.catalogue.availableSeats(token, id);
+    const auto token = bearer(r, lang);
+    if (!token)
+        return token.error();
+    // The checks of CatalogueService::availableSeats(), in its order; the list itself comes
+    // from the snapshot.
+    if (const auto pass = m_engine.queue.requireActive(*token); !pass)
+        return errorResponse(pass.error(), lang);
+    const auto schedule = m_engine.catalogue.schedule(pathId(scheduleId));
+    if (!schedule)
+        return errorResponse(schedule.error(), lang);
+    if (const auto pass = m_engine.queue.requireActive(*token, schedule->concertId); !pass)
+        return errorResponse(pass.error(), lang);
+    const auto list = m_seats->find(*schedule, r.mayBlock);
     if (!list)
-        return errorResponse(list.error(), lang);
-    QJsonArray a;
-    for (const SeatInfo& s : *list) {
-        a.append(QJsonObject{{QStringLiteral("seatNumber"), s.number},
-                             {QStringLiteral("price"), s.price},
-                             {QStringLiteral("tier"), s.tier}});
-    }
-    return {200, QJsonObject{{QStringLiteral("scheduleId"), id}, {QStringLiteral("seats"), a}}};
+        return ApiResponse::notYet();
+    if (!*list)
+        return errorResponse(list->error(), lang);
+    return ApiResponse::prebuilt(200, **list, {});
 }
 
 ApiResponse ApiServer::hold(const ApiRequest& r)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    BO_API_TOKEN(r, lang, token)
-    const auto body = jsonObject(r.body);
+    const auto token = bearer(r, lang);
+    if (!token)
+        return token.error();
+    const auto body = jsonBody(r.body, lang);
     if (!body)
-        return notAnObject(lang);
+        return body.error();
     const auto scheduleId = jsonId(body->value(QStringLiteral("scheduleId")));
     const auto seatNumber = jsonId(body->value(QStringLiteral("seatNumber")));
     if (!scheduleId || !seatNumber)
@@ -446,15 +357,16 @@ ApiResponse ApiServer::hold(const ApiRequest& r)
             QStringLiteral("scheduleId and seatNumber must be positive whole numbers."));
     if (*seatNumber > std::numeric_limits<int>::max())
         return errorResponse(Error::make(ErrorCode::SeatNotFound), lang);
-    const auto res = m_engine.reservations.hold(token, *scheduleId, int(*seatNumber));
+    const auto res = m_engine.reservations.hold(*token, *scheduleId, int(*seatNumber));
     if (!res)
         return errorResponse(res.error(), lang);
-    return {201, QJsonObject{{QStringLiteral("reservationId"), res->id},
-                             {QStringLiteral("scheduleId"), res->scheduleId},
-                             {QStringLiteral("seatNumber"), res->seatNumber},
-                             {QStringLiteral("price"), res->price},
-                             {QStringLiteral("status"), reservationStatusName(res->status)},
-                             {QStringLiteral("expiresAt"), isoTime(res->expiresAtMs)}}};
+    return ApiResponse::json(
+        201, QJsonObject{{QStringLiteral("reservationId"), res->id},
+                         {QStringLiteral("scheduleId"), res->scheduleId},
+                         {QStringLiteral("seatNumber"), res->seatNumber},
+                         {QStringLiteral("price"), res->price},
+                         {QStringLiteral("status"), reservationStatusName(res->status)},
+                         {QStringLiteral("expiresAt"), isoTime(res->expiresAtMs)}});
 }
 
 ApiResponse ApiServer::balance(const ApiRequest& r, const QString& userId)
@@ -464,16 +376,17 @@ ApiResponse ApiServer::balance(const ApiRequest& r, const QString& userId)
     const auto b = m_engine.wallet.balance(id);
     if (!b)
         return errorResponse(b.error(), lang);
-    return {200, QJsonObject{{QStringLiteral("userId"), id}, {QStringLiteral("balance"), *b}}};
+    return ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("userId"), id}, {QStringLiteral("balance"), *b}});
 }
 
 ApiResponse ApiServer::charge(const ApiRequest& r, const QString& userId)
 {
     const Language lang = languageOf(r.acceptLanguage);
     const qint64 id = pathId(userId);
-    const auto body = jsonObject(r.body);
+    const auto body = jsonBody(r.body, lang);
     if (!body)
-        return notAnObject(lang);
+        return body.error();
     if (!body->contains(QStringLiteral("amount")))
         return badRequest(lang, QStringLiteral("amount 항목이 필요합니다."),
                           QStringLiteral("The amount field is required."));
@@ -488,7 +401,8 @@ ApiResponse ApiServer::charge(const ApiRequest& r, const QString& userId)
     const auto after = m_engine.wallet.charge(id, *amount, QString::fromUtf8(r.idempotencyKey));
     if (!after)
         return errorResponse(after.error(), lang);
-    return {200, QJsonObject{{QStringLiteral("userId"), id}, {QStringLiteral("balance"), *after}}};
+    return ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("userId"), id}, {QStringLiteral("balance"), *after}});
 }
 
 ApiResponse ApiServer::history(const ApiRequest& r, const QString& userId)
@@ -505,16 +419,18 @@ ApiResponse ApiServer::history(const ApiRequest& r, const QString& userId)
                              {QStringLiteral("balanceAfter"), e.balanceAfter},
                              {QStringLiteral("at"), isoTime(e.atMs)}});
     }
-    return {200, QJsonObject{{QStringLiteral("entries"), a}}};
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("entries"), a}});
 }
 
 ApiResponse ApiServer::pay(const ApiRequest& r)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    BO_API_TOKEN(r, lang, token)
-    const auto body = jsonObject(r.body);
+    const auto token = bearer(r, lang);
+    if (!token)
+        return token.error();
+    const auto body = jsonBody(r.body, lang);
     if (!body)
-        return notAnObject(lang);
+        return body.error();
     const QJsonValue idsValue = body->value(QStringLiteral("reservationIds"));
     QList<qint64> ids;
     bool valid =
@@ -536,18 +452,18 @@ ApiResponse ApiServer::pay(const ApiRequest& r)
                                          " whole numbers."));
     if (r.idempotencyKey.size() > kMaxIdempotencyKey)
         return keyTooLong(lang);
-    const auto p = m_engine.payments.pay(token, ids, QString::fromUtf8(r.idempotencyKey));
+    const auto p = m_engine.payments.pay(*token, ids, QString::fromUtf8(r.idempotencyKey));
     if (!p)
         return errorResponse(p.error(), lang);
     QJsonArray paid;
     for (qint64 id : p->reservationIds)
         paid.append(id);
-    return {p->replayed ? 200 : 201,
-            QJsonObject{{QStringLiteral("paymentId"), p->id},
-                        {QStringLiteral("reservationIds"), paid},
-                        {QStringLiteral("amount"), p->amount},
-                        {QStringLiteral("balance"), p->balanceAfter},
-                        {QStringLiteral("status"), QStringLiteral("PAID")}}};
+    return ApiResponse::json(p->replayed ? 200 : 201,
+                             QJsonObject{{QStringLiteral("paymentId"), p->id},
+                                         {QStringLiteral("reservationIds"), paid},
+                                         {QStringLiteral("amount"), p->amount},
+                                         {QStringLiteral("balance"), p->balanceAfter},
+                                         {QStringLiteral("status"), QStringLiteral("PAID")}});
 }
 
 } // namespace boxoffice

@@ -1,43 +1,41 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "http/ApiResponse.h"
+#include "http/HttpRules.h"
+#include "http/Router.h"
 
 #include <QHostAddress>
-#include <QHttpServer>
-#include <QJsonObject>
-#include <QObject>
+
+#include <expected>
+#include <memory>
+#include <optional>
 
 namespace boxoffice {
 
-// A request as the handlers see it: what QHttpServer parsed, nothing more.
-struct ApiRequest
-{
-    QHostAddress remote;
-    QByteArray apiKey; // the X-Api-Key header
-    QByteArray authorization;
-    QByteArray acceptLanguage;
-    QByteArray idempotencyKey;
-    QByteArray body;
-};
+class ChangeWatch;
+class HttpFront;
+class SeatSnapshots;
 
-struct ApiResponse
+// The HTTP API of design §4 over the engine's services: the routes and their handlers, served
+// by an HttpFront (libmicrohttpd) once listen() is called. Everything but listen() works
+// without a socket, so tests and the fuzzer call it directly.
+class ApiServer
 {
-    int status = 200;
-    QJsonObject body;
-};
-
-// The HTTP API of design §4 over the engine's services, on QHttpServer.
-class ApiServer : public QObject
-{
-    Q_OBJECT
-
 public:
-    explicit ApiServer(Engine& engine, QObject* parent = nullptr);
+    explicit ApiServer(Engine& engine, HttpLimits limits = {});
+    ~ApiServer();
+    ApiServer(const ApiServer&) = delete;
+    ApiServer& operator=(const ApiServer&) = delete;
 
-    // Listens; returns the port (useful with port 0) or an error line.
+    // Listens; returns the port (useful with port 0) or an error line. Call setApiKey() first.
     std::expected<quint16, QString> listen(const QHostAddress& address, quint16 port);
 
-    // The handlers, callable without a socket (tests, fuzzing).
+    // A whole request as the front delivers it: the key guard, the route (404, 405 with Allow),
+    // the handler.
+    ApiResponse handle(const ApiRequest& r);
+
+    // The handlers.
     ApiResponse enterQueue(const ApiRequest& r);
     ApiResponse pollQueue(const ApiRequest& r);
     ApiResponse concerts(const ApiRequest& r);
@@ -50,22 +48,39 @@ public:
     ApiResponse pay(const ApiRequest& r);
 
     // Requires `key` in X-Api-Key from every client that is not on this machine (loopback
-    // clients need none). Keys are compared in constant time and never logged.
+    // clients need none) and, on staff routes, from every client. Keys are compared in constant
+    // time and never logged.
     void setApiKey(const QByteArray& key);
-    // Whether a request needs no key (none configured, or a loopback client).
+    // Whether a customer's request needs no key (none configured, or a loopback client).
     bool mayPass(const ApiRequest& r) const;
-    // The refusal for a request without the right key, or nothing when it may pass.
+    // The refusal for a customer's request without the right key, or nothing when it may pass;
+    // `what` names the request in the log line (empty: its method and path).
     std::optional<ApiResponse> guard(const ApiRequest& r, const QByteArray& what) const;
+    // The same for a route of either access: staff routes need the key from every client, and
+    // are refused (403 STAFF_API_DISABLED) when no key is configured (design §9).
+    std::optional<ApiResponse> admit(const ApiRequest& r, RouteAccess access,
+                                     const QByteArray& what) const;
 
-    static int httpStatus(ErrorCode code);
-    static Language languageOf(const QByteArray& acceptLanguage);
+    // The seat lists kept between requests, and what tells them they may be stale (tests count
+    // their builds).
+    const SeatSnapshots& seatSnapshots() const { return *m_seats; }
+    const ChangeWatch& changes() const { return *m_changes; }
+    const HttpLimits& limits() const { return m_limits; }
+    // Connections the front holds open now (0 before listen()).
+    int openConnections() const;
 
 private:
     void addRoutes();
+    // The key check itself: nothing when X-Api-Key is the configured key.
+    std::optional<ApiResponse> keyRefusal(const ApiRequest& r, const QByteArray& what) const;
 
     Engine& m_engine;
-    QHttpServer m_http;
+    const HttpLimits m_limits;
+    Router m_router;
     QByteArray m_apiKeyDigest; // SHA-256 of the key; empty: no key required
+    std::unique_ptr<ChangeWatch> m_changes;
+    std::unique_ptr<SeatSnapshots> m_seats;
+    std::unique_ptr<HttpFront> m_front; // last: it stops before what its threads use goes
 };
 
 } // namespace boxoffice

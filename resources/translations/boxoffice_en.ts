@@ -19,6 +19,131 @@
         <source>Box Office</source>
         <translation>Box Office</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::CatalogPanel</name>
+    <message>
+        <source>C&amp;oncerts</source>
+        <translation>C&amp;oncerts</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Dates</translation>
+    </message>
+    <message>
+        <source>Concerts</source>
+        <translation>Concerts</translation>
+    </message>
+    <message>
+        <source>Choosing a concert puts the customer in its queue and picks its first date.</source>
+        <translation>Choosing a concert puts the customer in its queue and picks its first date.</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>The concert&apos;s performances and the seats left.</source>
+        <translation>The concert&apos;s performances and the seats left.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::CustomerBar</name>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Customer:</translation>
+    </message>
+    <message>
+        <source>Number, name or phone (Ctrl+F)</source>
+        <translation>Number, name or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;New customer…</translation>
+    </message>
+    <message>
+        <source>&amp;Wallet…</source>
+        <translation>&amp;Wallet…</translation>
+    </message>
+    <message>
+        <source>Customer search</source>
+        <translation>Customer search</translation>
+    </message>
+    <message>
+        <source>A member number, a name or a phone number; Enter finds the customer.</source>
+        <translation>A member number, a name or a phone number; Enter finds the customer.</translation>
+    </message>
+    <message>
+        <source>Finds the customer typed in the search field.</source>
+        <translation>Finds the customer typed in the search field.</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Matching customers</translation>
+    </message>
+    <message>
+        <source>Pick the customer when several match.</source>
+        <translation>Pick the customer when several match.</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Adds a walk-up customer with name and phone.</source>
+        <translation>Adds a walk-up customer with name and phone.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s customer and their wallet balance.</source>
+        <translation>The sale&apos;s customer and their wallet balance.</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s balance, charges and history.</source>
+        <translation>The customer&apos;s balance, charges and history.</translation>
+    </message>
+    <message>
+        <source>No customer matches &quot;%1&quot;.</source>
+        <translation>No customer matches &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) match; pick one from the list.</source>
+        <translation>
+            <numerusform>%n customer matches.</numerusform>
+            <numerusform>%n customers match; pick one from the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No member with number %1.</source>
+        <translation>No member with number %1.</translation>
+    </message>
+    <message>
+        <source>Added %1 as member #%2.</source>
+        <translation>Added %1 as member #%2.</translation>
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation>No customer selected</translation>
+    </message>
+    <message>
+        <source>%1 (#%2) · %3 · balance %4</source>
+        <translation>%1 (#%2) · %3 · balance %4</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::HoldPanel</name>
@@ -36,7 +161,66 @@
     </message>
     <message numerus="yes">
         <source>Total: %1 (%n seat(s))</source>
-        <translation><numerusform>Total: %1 (%n seat)</numerusform><numerusform>Total: %1 (%n seats)</numerusform></translation>
+        <translation>
+            <numerusform>Total: %1 (%n seat)</numerusform>
+            <numerusform>Total: %1 (%n seats)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The seats held for the customer and the time left.</source>
+        <translation>The seats held for the customer and the time left.</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Pays every held seat from the customer&apos;s wallet.</source>
+        <translation>Pays every held seat from the customer&apos;s wallet.</translation>
+    </message>
+    <message>
+        <source>Release seat</source>
+        <translation>Release seat</translation>
+    </message>
+    <message>
+        <source>Gives the chosen held seat back.</source>
+        <translation>Gives the chosen held seat back.</translation>
+    </message>
+    <message>
+        <source>Amount to charge</source>
+        <translation>Amount to charge</translation>
+    </message>
+    <message>
+        <source>What to add to the wallet before paying; the shortfall to start with.</source>
+        <translation>What to add to the wallet before paying; the shortfall to start with.</translation>
+    </message>
+    <message>
+        <source>Charge and pay</source>
+        <translation>Charge and pay</translation>
+    </message>
+    <message>
+        <source>Charges the wallet and pays the held seats; asks once to confirm.</source>
+        <translation>Charges the wallet and pays the held seats; asks once to confirm.</translation>
+    </message>
+    <message>
+        <source>What the sale says now.</source>
+        <translation>What the sale says now.</translation>
+    </message>
+    <message>
+        <source>The balance is %1 short.</source>
+        <translation>The balance is %1 short.</translation>
+    </message>
+    <message>
+        <source>The balance is %1 short. Please pay at the counter.</source>
+        <translation>The balance is %1 short. Please pay at the counter.</translation>
+    </message>
+    <message>
+        <source>Charge &amp;and pay</source>
+        <translation>Charge &amp;and pay</translation>
+    </message>
+    <message>
+        <source>Confirm: charge %1 and pay</source>
+        <translation>Confirm: charge %1 and pay</translation>
     </message>
 </context>
 <context>
@@ -56,6 +240,80 @@
     <message>
         <source>Time left</source>
         <translation>Time left</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::KioskStartScreen</name>
+    <message>
+        <source>Welcome! Buy your concert seats here.</source>
+        <translation>Welcome! Buy your concert seats here.</translation>
+    </message>
+    <message>
+        <source>Member number:</source>
+        <translation>Member number:</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of your phone:</source>
+        <translation>Last 4 digits of your phone:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Member number</translation>
+    </message>
+    <message>
+        <source>Your member number.</source>
+        <translation>Your member number.</translation>
+    </message>
+    <message>
+        <source>Phone digits</source>
+        <translation>Phone digits</translation>
+    </message>
+    <message>
+        <source>The last four digits of your phone number.</source>
+        <translation>The last four digits of your phone number.</translation>
+    </message>
+    <message>
+        <source>Starts buying seats as this member.</source>
+        <translation>Starts buying seats as this member.</translation>
+    </message>
+    <message>
+        <source>Type your member number and the last 4 digits of your phone.</source>
+        <translation>Type your member number and the last 4 digits of your phone.</translation>
+    </message>
+    <message>
+        <source>That member number and phone do not match. Please try again.</source>
+        <translation>That member number and phone do not match. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::KioskWindow</name>
+    <message>
+        <source>Box Office — Self-service</source>
+        <translation>Box Office — Self-service</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Ends your visit and returns to the start screen.</source>
+        <translation>Ends your visit and returns to the start screen.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Who is buying, and their balance.</source>
+        <translation>Who is buying, and their balance.</translation>
+    </message>
+    <message>
+        <source>%1 · balance %2</source>
+        <translation>%1 · balance %2</translation>
     </message>
 </context>
 <context>
@@ -92,56 +350,8 @@
 <context>
     <name>boxoffice::MainWindow</name>
     <message>
-        <source>New customer</source>
-        <translation>New customer</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
-    <message>
-        <source>Box Office — Self-service</source>
-        <translation>Box Office — Self-service</translation>
-    </message>
-    <message>
         <source>Box Office</source>
         <translation>Box Office</translation>
-    </message>
-    <message>
-        <source>%1 (#%2) may now choose seats for %3.</source>
-        <translation>%1 (#%2) may now choose seats for %3.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hold(s) ran out of time; the seat(s) are free again.</source>
-        <translation><numerusform>%n hold ran out of time; the seat is free again.</numerusform><numerusform>%n holds ran out of time; the seats are free again.</numerusform></translation>
-    </message>
-    <message>
-        <source>Member &amp;number:</source>
-        <translation>Member &amp;number:</translation>
-    </message>
-    <message>
-        <source>&amp;Customer:</source>
-        <translation>&amp;Customer:</translation>
-    </message>
-    <message>
-        <source>Your member number</source>
-        <translation>Your member number</translation>
-    </message>
-    <message>
-        <source>Number, name or phone (Ctrl+F)</source>
-        <translation>Number, name or phone (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Find</translation>
     </message>
     <message>
         <source>&amp;New customer…</source>
@@ -150,22 +360,6 @@
     <message>
         <source>&amp;Wallet…</source>
         <translation>&amp;Wallet…</translation>
-    </message>
-    <message>
-        <source>C&amp;oncerts</source>
-        <translation>C&amp;oncerts</translation>
-    </message>
-    <message>
-        <source>&amp;Dates</source>
-        <translation>&amp;Dates</translation>
-    </message>
-    <message>
-        <source>&amp;Seats (arrows move, Space holds, Ctrl +/- zooms)</source>
-        <translation>&amp;Seats (arrows move, Space holds, Ctrl +/- zooms)</translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation>Database: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -238,123 +432,50 @@ Database: %1</source>
 Database: %1</translation>
     </message>
     <message>
-        <source>No member with number "%1".</source>
-        <translation>No member with number "%1".</translation>
-    </message>
-    <message>
-        <source>No customer matches "%1".</source>
-        <translation>No customer matches "%1".</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) match; pick one from the list.</source>
-        <translation><numerusform>%n customer matches.</numerusform><numerusform>%n customers match; pick one from the list.</numerusform></translation>
-    </message>
-    <message>
-        <source>No customer selected</source>
-        <translation>No customer selected</translation>
-    </message>
-    <message>
-        <source>%1 (#%2) · %3 · balance %4</source>
-        <translation>%1 (#%2) · %3 · balance %4</translation>
-    </message>
-    <message>
-        <source>Added %1 as member #%2.</source>
-        <translation>Added %1 as member #%2.</translation>
-    </message>
-    <message>
         <source>Find or add a customer first.</source>
         <translation>Find or add a customer first.</translation>
     </message>
     <message>
-        <source>Choose a customer and a concert first.</source>
-        <translation>Choose a customer and a concert first.</translation>
+        <source>C&amp;harge and pay</source>
+        <translation>C&amp;harge and pay</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
     </message>
     <message>
-        <source>%1 is number %2 in the queue.</source>
-        <translation>%1 is number %2 in the queue.</translation>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>Enter your member number to start.</source>
-        <translation>Enter your member number to start.</translation>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <source>Find or add a customer to choose seats.</source>
-        <translation>Find or add a customer to choose seats.</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <source>Choose a concert.</source>
-        <translation>Choose a concert.</translation>
+        <source>The new customer&apos;s name.</source>
+        <translation>The new customer&apos;s name.</translation>
     </message>
     <message>
-        <source>Join the queue to choose seats (Ctrl+J).</source>
-        <translation>Join the queue to choose seats (Ctrl+J).</translation>
+        <source>Phone</source>
+        <translation>Phone</translation>
     </message>
     <message>
-        <source>Paid. Join the queue again to buy more seats.</source>
-        <translation>Paid. Join the queue again to buy more seats.</translation>
-    </message>
-    <message>
-        <source>The queue token expired. Join the queue again.</source>
-        <translation>The queue token expired. Join the queue again.</translation>
-    </message>
-    <message>
-        <source>Waiting in the queue: number %1. Seats open when admitted.</source>
-        <translation>Waiting in the queue: number %1. Seats open when admitted.</translation>
-    </message>
-    <message>
-        <source>Choose a date.</source>
-        <translation>Choose a date.</translation>
-    </message>
-    <message>
-        <source>Seat %1 held until %2.</source>
-        <translation>Seat %1 held until %2.</translation>
-    </message>
-    <message>
-        <source>Seat released.</source>
-        <translation>Seat released.</translation>
-    </message>
-    <message>
-        <source>Hold at least one seat first.</source>
-        <translation>Hold at least one seat first.</translation>
-    </message>
-    <message>
-        <source>Insufficient balance</source>
-        <translation>Insufficient balance</translation>
-    </message>
-    <message>
-        <source>The balance is %1 short. Charge the wallet now?</source>
-        <translation>The balance is %1 short. Charge the wallet now?</translation>
-    </message>
-    <message>
-        <source>Paid %1. Payment number %2.</source>
-        <translation>Paid %1. Payment number %2.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Payment %1 complete: %n seat(s) sold.</source>
-        <translation><numerusform>Payment %1 complete: %n seat sold.</numerusform><numerusform>Payment %1 complete: %n seats sold.</numerusform></translation>
-    </message>
-    <message>
-        <source>%L1 of %L2 seats available</source>
-        <translation>%L1 of %L2 seats available</translation>
-    </message>
-    <message>
-        <source>The database is back.</source>
-        <translation>The database is back.</translation>
+        <source>The new customer&apos;s phone number, for example 010-1234-5678.</source>
+        <translation>The new customer&apos;s phone number, for example 010-1234-5678.</translation>
     </message>
 </context>
 <context>
     <name>boxoffice::QueueModel</name>
     <message>
-        <source>Used (paid)</source>
-        <translation>Used (paid)</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Waiting</translation>
-    </message>
-    <message>
-        <source>Admitted</source>
-        <translation>Admitted</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -381,8 +502,17 @@ Database: %1</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <source>Wait / time left</source>
-        <translation>Wait / time left</translation>
+        <source>Choosing seats</source>
+        <translation>Choosing seats</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>The queue table&apos;s last column: the wait, or the time left to buy.</extracomment>
+        <translation>Time</translation>
     </message>
 </context>
 <context>
@@ -424,10 +554,6 @@ Database: %1</translation>
         <translation>about %1</translation>
     </message>
     <message>
-        <source>Admitted</source>
-        <translation>Admitted</translation>
-    </message>
-    <message>
         <source>%1 left to buy</source>
         <translation>%1 left to buy</translation>
     </message>
@@ -435,13 +561,157 @@ Database: %1</translation>
         <source>&amp;Join queue again</source>
         <translation>&amp;Join queue again</translation>
     </message>
+    <message>
+        <source>Join queue</source>
+        <translation>Join queue</translation>
+    </message>
+    <message>
+        <source>Puts the customer in the concert&apos;s waiting queue.</source>
+        <translation>Puts the customer in the concert&apos;s waiting queue.</translation>
+    </message>
+    <message>
+        <source>Everyone queued here</source>
+        <translation>Everyone queued here</translation>
+    </message>
+    <message>
+        <source>Every customer this terminal put in a queue, with their place and time.</source>
+        <translation>Every customer this terminal put in a queue, with their place and time.</translation>
+    </message>
+    <message>
+        <source>Queue state</source>
+        <translation>Queue state</translation>
+    </message>
+    <message>
+        <source>Where the customer stands in the queue.</source>
+        <translation>Where the customer stands in the queue.</translation>
+    </message>
+    <message>
+        <source>Queue position</source>
+        <translation>Queue position</translation>
+    </message>
+    <message>
+        <source>1 is the next to be let in.</source>
+        <translation>1 is the next to be let in.</translation>
+    </message>
+    <message>
+        <source>Wait or time left</source>
+        <translation>Wait or time left</translation>
+    </message>
+    <message>
+        <source>The expected wait, or the time left to buy once let in.</source>
+        <translation>The expected wait, or the time left to buy once let in.</translation>
+    </message>
+    <message>
+        <source>%1 (#%2) may now choose seats for %3.</source>
+        <translation>%1 (#%2) may now choose seats for %3.</translation>
+    </message>
+    <message>
+        <source>Your turn</source>
+        <translation>Your turn</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::SaleSession</name>
+    <message>
+        <source>Seat %1: under 30 seconds left to pay.</source>
+        <translation>Seat %1: under 30 seconds left to pay.</translation>
+    </message>
+    <message>
+        <source>Enter your member number to start.</source>
+        <translation>Enter your member number to start.</translation>
+    </message>
+    <message>
+        <source>Find or add a customer to choose seats.</source>
+        <translation>Find or add a customer to choose seats.</translation>
+    </message>
+    <message>
+        <source>Choose a concert.</source>
+        <translation>Choose a concert.</translation>
+    </message>
+    <message>
+        <source>Choose a concert to join its queue.</source>
+        <translation>Choose a concert to join its queue.</translation>
+    </message>
+    <message>
+        <source>Join the queue to choose seats (Ctrl+J).</source>
+        <translation>Join the queue to choose seats (Ctrl+J).</translation>
+    </message>
+    <message>
+        <source>Paid. Join the queue again to buy more seats.</source>
+        <translation>Paid. Join the queue again to buy more seats.</translation>
+    </message>
+    <message>
+        <source>The queue token expired. Join the queue again.</source>
+        <translation>The queue token expired. Join the queue again.</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue: number %1. Seats open when admitted.</source>
+        <translation>Waiting in the queue: number %1. Seats open when admitted.</translation>
+    </message>
+    <message>
+        <source>Choose a date.</source>
+        <translation>Choose a date.</translation>
+    </message>
+    <message>
+        <source>Choose a customer and a concert first.</source>
+        <translation>Choose a customer and a concert first.</translation>
+    </message>
+    <message>
+        <source>%1 is number %2 in the queue.</source>
+        <translation>%1 is number %2 in the queue.</translation>
+    </message>
+    <message>
+        <source>Seat %1 held until %2.</source>
+        <translation>Seat %1 held until %2.</translation>
+    </message>
+    <message>
+        <source>Seat released.</source>
+        <translation>Seat released.</translation>
+    </message>
+    <message>
+        <source>Hold at least one seat first.</source>
+        <translation>Hold at least one seat first.</translation>
+    </message>
+    <message>
+        <source>The balance is %1 short of the total.</source>
+        <translation>The balance is %1 short of the total.</translation>
+    </message>
+    <message>
+        <source>Paid %1. Payment number %2.</source>
+        <translation>Paid %1. Payment number %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment %1 complete: %n seat(s) sold.</source>
+        <translation>
+            <numerusform>Payment %1 complete: %n seat sold.</numerusform>
+            <numerusform>Payment %1 complete: %n seats sold.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Charged %1. New balance: %2.</source>
+        <translation>Charged %1. New balance: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hold on seat(s) %1 ran out of time; they are free again.</source>
+        <translation>
+            <numerusform>The hold on seat %1 ran out of time; it is free again.</numerusform>
+            <numerusform>The hold on seats %1 ran out of time; they are free again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (#%2) may now choose seats for %3.</source>
+        <translation>%1 (#%2) may now choose seats for %3.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::ScheduleListModel</name>
     <message numerus="yes">
         <source>%1 · %Ln seat(s) left</source>
         <extracomment>A performance in the list: its date and time, then how many seats are left.</extracomment>
-        <translation><numerusform>%1 · %Ln seat left</numerusform><numerusform>%1 · %Ln seats left</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %Ln seat left</numerusform>
+            <numerusform>%1 · %Ln seats left</numerusform>
+        </translation>
     </message>
     <message>
         <source>%L1 of %L2 seats available</source>
@@ -473,6 +743,37 @@ Database: %1</translation>
     </message>
 </context>
 <context>
+    <name>boxoffice::SeatMapPanel</name>
+    <message>
+        <source>Seats</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>Seats (Ctrl+M; arrows move, Space holds, Ctrl +/- zooms)</source>
+        <translation>Seats (Ctrl+M; arrows move, Space holds, Ctrl +/- zooms)</translation>
+    </message>
+    <message>
+        <source>Go to seat, e.g. H-25-65</source>
+        <translation>Go to seat, e.g. H-25-65</translation>
+    </message>
+    <message>
+        <source>Go to seat</source>
+        <translation>Go to seat</translation>
+    </message>
+    <message>
+        <source>Type a seat as its ticket names it and press Enter.</source>
+        <translation>Type a seat as its ticket names it and press Enter.</translation>
+    </message>
+    <message>
+        <source>There is no seat &quot;%1&quot; on this map.</source>
+        <translation>There is no seat &quot;%1&quot; on this map.</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 seats available</source>
+        <translation>%L1 of %L2 seats available</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::SeatMapView</name>
     <message>
         <source>Choose a concert and a date.</source>
@@ -481,6 +782,53 @@ Database: %1</translation>
     <message>
         <source>STAGE</source>
         <translation>STAGE</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <extracomment>Read out for a seat: its tier, price and state.</extracomment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Section %1</translation>
+    </message>
+    <message>
+        <source>Seat map</source>
+        <translation>Seat map</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between seats; Space holds or releases one.</source>
+        <translation>Arrow keys move between seats; Space holds or releases one.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::SeatOverview</name>
+    <message>
+        <source>Venue overview</source>
+        <translation>Venue overview</translation>
+    </message>
+    <message>
+        <source>Every section with how many seats are free; click a section to show it on the map.</source>
+        <translation>Every section with how many seats are free; click a section to show it on the map.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::StatusLine</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>The database is not answering. Waiting for it; what was asked is kept until it answers.</source>
+        <translation>The database is not answering. Waiting for it; what was asked is kept until it answers.</translation>
+    </message>
+    <message>
+        <source>The database is back.</source>
+        <translation>The database is back.</translation>
     </message>
 </context>
 <context>
@@ -514,20 +862,60 @@ Database: %1</translation>
         <translation>Balance: %1</translation>
     </message>
     <message>
-        <source>Charges are whole won from 1 to 1,000,000 each; a balance may hold at most 10,000,000.</source>
-        <translation>Charges are whole won from 1 to 1,000,000 each; a balance may hold at most 10,000,000.</translation>
-    </message>
-    <message>
-        <source>After this charge the balance would be %1; the most a balance may hold is 10,000,000 KRW.</source>
-        <translation>After this charge the balance would be %1; the most a balance may hold is 10,000,000 KRW.</translation>
-    </message>
-    <message>
         <source>New balance after charging: %1</source>
         <translation>New balance after charging: %1</translation>
     </message>
     <message>
         <source>Charged %1. New balance: %2.</source>
         <translation>Charged %1. New balance: %2.</translation>
+    </message>
+    <message>
+        <source>Charge %1</source>
+        <translation>Charge %1</translation>
+    </message>
+    <message>
+        <source>Fills in this amount.</source>
+        <translation>Fills in this amount.</translation>
+    </message>
+    <message>
+        <source>Charge amount</source>
+        <translation>Charge amount</translation>
+    </message>
+    <message>
+        <source>Whole won from 1 to %L1 per charge.</source>
+        <translation>Whole won from 1 to %L1 per charge.</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Adds the amount to the wallet.</source>
+        <translation>Adds the amount to the wallet.</translation>
+    </message>
+    <message>
+        <source>Wallet history</source>
+        <translation>Wallet history</translation>
+    </message>
+    <message>
+        <source>Every charge, payment and refund, newest first.</source>
+        <translation>Every charge, payment and refund, newest first.</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>What the wallet holds now.</source>
+        <translation>What the wallet holds now.</translation>
+    </message>
+    <message>
+        <source>Charges are whole won from 1 to %L1 each; a balance may hold at most %L2.</source>
+        <translation>Charges are whole won from 1 to %L1 each; a balance may hold at most %L2.</translation>
+    </message>
+    <message>
+        <source>After this charge the balance would be %1; the most a balance may hold is %2.</source>
+        <translation>After this charge the balance would be %1; the most a balance may hold is %2.</translation>
     </message>
 </context>
 </TS>

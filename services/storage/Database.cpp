@@ -25,6 +25,8 @@ namespace {
 std::atomic<quint64> g_nextDatabaseId{1};
 // Starting points of PostgreSQL notification counters (Database::dataVersion()).
 std::atomic<qint64> g_listenEpoch{1};
+// Database::committedWrites(): bumped after each successful COMMIT of a WriteTransaction.
+std::atomic<quint64> g_committedWrites{0};
 
 // How connections live and die. A QSqlDatabase may only be used, closed and removed on the
 // thread that opened it, so each thread keeps its own connections (t_connections) and only that
@@ -796,6 +798,11 @@ Result<qint64> Database::dataVersion()
     return conn->notifications->load();
 }
 
+quint64 Database::committedWrites()
+{
+    return g_committedWrites.load(std::memory_order_acquire);
+}
+
 Result<void> Database::migrate(Connection& conn)
 {
     const auto migrations = schemaMigrations(m_dialect);
@@ -869,6 +876,7 @@ Result<void> WriteTransaction::commit()
         return fail(storageError(r.error()));
     }
     m_conn = nullptr;
+    g_committedWrites.fetch_add(1, std::memory_order_release);
     return {};
 }
 

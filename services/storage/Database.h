@@ -184,6 +184,10 @@ public:
     // A number that changes when another connection commits (SQLite's PRAGMA data_version):
     // a cheap way for a terminal to notice other terminals' writes without reloading.
     Result<qint64> dataVersion();
+    // How many write transactions this process has committed, on any Database and thread. A
+    // copy of some data (the HTTP front's seat lists) is current while this has not moved and
+    // no other process wrote; read it before reading what the copy is made of.
+    static quint64 committedWrites();
 
 private:
     Database(DatabaseOptions options, Dialect dialect);

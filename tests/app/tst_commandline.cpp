@@ -39,6 +39,7 @@ private Q_SLOTS:
     void invalidExitsWithCode2();
     void helpExitsZero();
     void versionExitsZero();
+    void checkShowsNoDriverText();
 
 private:
     static void invalidRows();
@@ -64,6 +65,9 @@ void TestCommandLine::defaults()
     QVERIFY(o->lang.isEmpty());
     QVERIFY(!o->showHelp);
     QVERIFY(!o->showVersion);
+    QCOMPARE(o->http.threads, 0); // one per core
+    QVERIFY(o->http.threadCount() >= 1);
+    QCOMPARE(o->http.maxConnections, 1000);
     QVERIFY(defaultDatabasePath().endsWith(QLatin1String("boxoffice.sqlite")));
 }
 
@@ -89,6 +93,9 @@ void TestCommandLine::parsedValues()
         QStringLiteral("--lang"),
         QStringLiteral("EN"),
         QStringLiteral("--demo"),
+        QStringLiteral("--http-threads"),
+        QStringLiteral("3"),
+        QStringLiteral("--http-max-connections=50"),
     }));
     QVERIFY2(o.has_value(), o ? "" : qPrintable(o.error()));
     QVERIFY(o->serve);
@@ -103,6 +110,9 @@ void TestCommandLine::parsedValues()
     QCOMPARE(o->settings.idleSeconds, 45);
     QCOMPARE(o->settings.maxHolds, 2);
     QCOMPARE(o->lang, QStringLiteral("en"));
+    QCOMPARE(o->http.threads, 3);
+    QCOMPARE(o->http.threadCount(), 3);
+    QCOMPARE(o->http.maxConnections, 50);
 
     const auto kiosk = parseCommandLine(
         argv({QStringLiteral("--kiosk"), QStringLiteral("--lang"), QStringLiteral("ko")}));
@@ -180,6 +190,14 @@ void TestCommandLine::invalidRows()
         << QStringList{"--listen", "127.0.0.1:70000"} << QStringLiteral("listen");
     QTest::newRow("--listen bad host")
         << QStringList{"--listen", "999.1.1.1:80"} << QStringLiteral("listen");
+    QTest::newRow("--http-threads 0")
+        << QStringList{"--http-threads", "0"} << QStringLiteral("http-threads");
+    QTest::newRow("--http-threads many")
+        << QStringList{"--http-threads", "257"} << QStringLiteral("http-threads");
+    QTest::newRow("--http-max-connections 0")
+        << QStringList{"--http-max-connections", "0"} << QStringLiteral("http-max-connections");
+    QTest::newRow("--http-max-connections x")
+        << QStringList{"--http-max-connections", "x"} << QStringLiteral("http-max-connections");
     QTest::newRow("--lang fr") << QStringList{"--lang", "fr"} << QStringLiteral("lang");
     QTest::newRow("--unknown") << QStringList{"--unknown"} << QStringLiteral("unknown");
     QTest::newRow("positional argument")
@@ -230,7 +248,8 @@ void TestCommandLine::helpExitsZero()
     QCOMPARE(r.exitCode, 0);
     for (const char* option :
          {"--database", "--serve", "--listen", "--activate-every", "--activate-count",
-          "--hold-seconds", "--active-seconds", "--idle-seconds", "--lang", "--kiosk", "--demo"}) {
+          "--hold-seconds", "--active-seconds", "--idle-seconds", "--lang", "--kiosk", "--demo",
+          "--http-threads", "--http-max-connections"}) {
         QVERIFY2(r.out.contains(option), option);
     }
     QVERIFY(!QFile::exists(database));
@@ -242,6 +261,25 @@ void TestCommandLine::versionExitsZero()
     QVERIFY2(!r.crashed, r.err.constData());
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith("boxoffice "), r.out.constData());
+}
+
+// What --check prints is for people: what is wrong and where. The driver's own words (SQLite's
+// "file is not a database") go to the log on stderr, not into the answer.
+void TestCommandLine::checkShowsNoDriverText()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString database = dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile f(database);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(8192, 'x'));
+    f.close();
+    const Run r = runBoxoffice({QStringLiteral("--check"), QStringLiteral("--database"), database});
+    QVERIFY2(!r.crashed, r.err.constData());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("not a Box Office database"), r.out.constData());
+    QVERIFY2(r.out.contains(database.toUtf8()), r.out.constData());
+    QVERIFY2(!r.out.contains("file is not a database"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,10 +1,10 @@
-// Hostile input for the HTTP API (issue item 3): one fuzz input is one request, fed to the same
-// ApiServer handlers and JSON parsing the server uses, on one TestEngine (temporary SQLite file,
-// ManualClock, demo data) kept for the whole process.
+// Hostile input for the HTTP API: one fuzz input is one request, fed to the same ApiServer the
+// server uses, on one TestEngine (temporary SQLite file, ManualClock, demo data) kept for the
+// whole process.
 //
 // Input format (text, so the checked-in corpus stays readable):
 //
-//   METHOD /path?query          first line
+//   METHOD /path?query          first line (" HTTP/1.x" at its end is kept in raw mode)
 //   Header-Name: value          any number of lines (Authorization, Accept-Language,
 //   ...                         Idempotency-Key, X-Api-Key and anything else)
 //                               an empty line ends the head ("\n\n" or "\r\n\r\n")
@@ -12,36 +12,47 @@
 //
 // Harness directives, never sent to the server:
 //   X-Fuzz-Remote: 203.0.113.9  the client address (default 127.0.0.1; the API key is
-//                               "fuzz-key", so a non-loopback client meets guard())
+//                               "fuzz-key", so a non-loopback client meets the key guard)
 //   X-Fuzz-Advance: 600000      moves the manual clock on by that many ms (capped at 2 days)
 //   X-Fuzz-Admit: 1             runs the queue's due admission
+//   X-Fuzz-Raw: 1               the head goes out as written: no Host or Content-Length of the
+//                               harness's, framing headers kept (Content-Length twice,
+//                               Transfer-Encoding, Expect, Upgrade, Connection), so the front's
+//                               framing rules meet what a hostile client would send
+//   X-Fuzz-Body-Repeat: N       the body N times over (up to 4 MiB): bodies past the limits
+//   X-Fuzz-Pad-Header: N        adds a header of N bytes (up to 1 MiB): heads past the limits
 // BOXOFFICE_FUZZ_TRACE=1 prints one line per request (method, path, status, code).
 // Placeholders, replaced in header values and the body: $TOKEN1 / $TOKEN2 are ACTIVE tokens of
 // customer 1 on concert 1 and customer 2 on concert 2 (fetched again when they lapse), so
 // inputs reach holds and payments, which random bytes never would.
 //
 // Two ways to deliver a request, chosen by BOXOFFICE_FUZZ_MODE:
-//   direct (default)  the method and path are routed to the ApiServer handler the way
-//                     addRoutes() registers them (a small table below), no socket
-//   http              the request is written to a real QHttpServer (ApiServer::listen on
-//                     127.0.0.1:0) over a kept-alive QTcpSocket, and the raw answer is parsed;
-//                     requests with a non-loopback X-Fuzz-Remote still go direct (guard()).
-//                     The request is framed by the harness (its own Host and Content-Length,
-//                     other methods than GET POST PUT DELETE PATCH OPTIONS sent as GET, bytes
-//                     outside printable ASCII in the target percent-encoded), so that every
-//                     input reaches the routes rather than Qt's request parser alone
+//   direct (default)  what the front would do, without a socket: the head rules of
+//                     checkHead() on the head as it would go out, then ApiServer::handle()
+//   http              the request is written to the real front (libmicrohttpd, ApiServer::listen
+//                     on 127.0.0.1:0) over a kept-alive connection, and the raw answer is
+//                     parsed; requests with a non-loopback X-Fuzz-Remote still go direct. Unless
+//                     raw, the request is framed by the harness (its own Host and
+//                     Content-Length, bytes outside printable ASCII in the target
+//                     percent-encoded), so that every input reaches the routes rather than the
+//                     request parser alone
 //
 // After every request: no crash or sanitizer report (the build), a status in 200..599, no 5xx
 // except 503 STORAGE_* (a storage condition, never a client mistake), a JSON object body, and
-// for 4xx/5xx a non-empty string "code" and "message". Every 2000 requests the invariant checker
-// runs (balances equal ledgers, no seat sold twice, integrity_check); every 20000 the database
-// starts over. A broken rule prints the request and aborts, which libFuzzer records as a crash.
+// for 4xx/5xx a non-empty string "code" and "message". The one exception is a head
+// libmicrohttpd refuses before the front sees it (a request line or Content-Length it cannot
+// parse, headers past its memory, a bad chunk): its own short HTML answer with one of the
+// statuses in kLibraryStatuses, then the connection closes. Every 2000 requests the invariant
+// checker runs (balances equal ledgers, no seat sold twice, integrity_check); every 20000 the
+// database starts over. A broken rule prints the request and aborts, which libFuzzer records
+// as a crash.
 //
-// Built two ways (tests/fuzz/fuzz.cmake): with libFuzzer for the long run (scripts/fuzz.sh), and
-// with BOXOFFICE_FUZZ_REPLAY_MAIN, a main() that replays files and folders (the checked-in
+// Built two ways (tests/fuzz/CMakeLists.txt): with libFuzzer for the long run (scripts/fuzz.sh),
+// and with BOXOFFICE_FUZZ_REPLAY_MAIN, a main() that replays files and folders (the checked-in
 // corpus) for CTest.
 
 #include "http/ApiServer.h"
+#include "http/HttpRules.h"
 #include "storage/InvariantChecker.h"
 #include "support/TestSupport.h"
 
@@ -53,6 +64,7 @@
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <cstdint>
 #include <cstdio>
@@ -68,16 +80,34 @@ constexpr int kCheckEvery = 2000;
 constexpr int kResetEvery = 20000;
 constexpr qint64 kMaxAdvanceMs = 2LL * 24 * 3600 * 1000;
 constexpr qint64 kResetAfterMs = 30LL * 24 * 3600 * 1000; // the clock ran a month: start over
+constexpr qsizetype kMaxRepeatedBody = 4 * 1024 * 1024;
+constexpr qsizetype kMaxPadHeader = 1024 * 1024;
+// What libmicrohttpd answers by itself, for heads it cannot parse or hold.
+constexpr int kLibraryStatuses[] = {400, 413, 414, 431, 505};
+
+// The front's limits for the harness: the product's, but a request that never completes (a
+// raw head promising more body than it sends, a request line libmicrohttpd never finishes
+// reading, such as one that starts with a NUL) is given up on in a second, not in 10 or 30.
+HttpLimits fuzzLimits()
+{
+    HttpLimits limits;
+    limits.threads = 2;
+    limits.requestTimeoutMs = 300;
+    limits.idleTimeoutMs = 1000;
+    return limits;
+}
 
 struct FuzzRequest
 {
     QByteArray method;
-    QByteArray target; // path and query, as sent
+    QByteArray target;  // path and query, as sent
+    QByteArray version; // raw mode: as written; otherwise HTTP/1.1
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress remote{QHostAddress::LocalHost};
     qint64 advanceMs = 0;
     bool admit = false;
+    bool raw = false;
 
     QByteArray header(const QByteArray& name) const
     {
@@ -95,7 +125,9 @@ struct Answer
     QByteArray body;  // raw JSON (http mode)
     QJsonObject json; // parsed, or what the handler returned (direct mode)
     bool isJson = true;
-    bool noAnswer = false; // http mode: the server closed the connection without answering
+    bool noAnswer = false;  // http mode: the server closed the connection without answering
+    bool byLibrary = false; // http mode: libmicrohttpd's own answer to a head it refused
+    bool headOnly = false;  // http mode: the answer to HEAD, which has no body
 };
 
 [[noreturn]] void fail(const FuzzRequest& req, const Answer& a, const char* why)
@@ -129,8 +161,12 @@ FuzzRequest parse(const QByteArray& input)
     const qsizetype sp = first.indexOf(' ');
     req.method = sp < 0 ? first : first.left(sp);
     req.target = sp < 0 ? QByteArray() : first.mid(sp + 1);
-    if (req.target.endsWith(" HTTP/1.1"))
-        req.target.chop(9);
+    req.version = "HTTP/1.1";
+    if (const qsizetype v = req.target.lastIndexOf(" HTTP/"); v >= 0) {
+        req.version = req.target.mid(v + 1);
+        req.target.truncate(v);
+    }
+    qint64 repeat = 1;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines.at(i);
         if (line.endsWith('\r'))
@@ -148,50 +184,54 @@ FuzzRequest parse(const QByteArray& input)
             req.advanceMs = std::clamp(value.toLongLong(), qint64(0), kMaxAdvanceMs);
         } else if (name.compare("X-Fuzz-Admit", Qt::CaseInsensitive) == 0) {
             req.admit = true;
+        } else if (name.compare("X-Fuzz-Raw", Qt::CaseInsensitive) == 0) {
+            req.raw = true;
+        } else if (name.compare("X-Fuzz-Body-Repeat", Qt::CaseInsensitive) == 0) {
+            repeat = std::max(qint64(1), value.toLongLong());
+        } else if (name.compare("X-Fuzz-Pad-Header", Qt::CaseInsensitive) == 0) {
+            req.headers.append(
+                {"X-Pad",
+                 QByteArray(std::clamp(value.toLongLong(), qint64(0), kMaxPadHeader), 'p')});
         } else {
             req.headers.append({name, value});
         }
     }
+    if (repeat > 1 && !req.body.isEmpty())
+        req.body =
+            req.body.repeated(qsizetype(std::min(repeat, kMaxRepeatedBody / req.body.size())));
     return req;
 }
 
-// The handlers as addRoutes() registers them: exact method, the path of the URL (decoded the
-// way QUrl decodes it), <arg> being one path segment.
-struct Route
+bool isToken(const QByteArray& s)
 {
-    QByteArray method;
-    QRegularExpression pattern;
-    std::function<ApiResponse(ApiServer&, const ApiRequest&, const QString&)> call;
-};
+    static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    return token.match(QString::fromLatin1(s)).hasMatch();
+}
 
-const QList<Route>& routes()
+// The head as it goes out in http mode (and as direct mode judges it).
+RequestHead wireHead(const FuzzRequest& req)
 {
-    static const QList<Route> table = [] {
-        auto plain = [](ApiResponse (ApiServer::*h)(const ApiRequest&)) {
-            return [h](ApiServer& s, const ApiRequest& r, const QString&) { return (s.*h)(r); };
-        };
-        auto witharg = [](ApiResponse (ApiServer::*h)(const ApiRequest&, const QString&)) {
-            return
-                [h](ApiServer& s, const ApiRequest& r, const QString& a) { return (s.*h)(r, a); };
-        };
-        auto re = [](const char* p) {
-            return QRegularExpression(QStringLiteral("^%1$").arg(QString::fromLatin1(p).replace(
-                QStringLiteral("<arg>"), QStringLiteral("([^/]+)"))));
-        };
-        return QList<Route>{
-            {"POST", re("/api/v1/queue/tokens"), plain(&ApiServer::enterQueue)},
-            {"GET", re("/api/v1/queue/tokens/current"), plain(&ApiServer::pollQueue)},
-            {"GET", re("/api/v1/concerts"), plain(&ApiServer::concerts)},
-            {"GET", re("/api/v1/concerts/<arg>/schedules"), witharg(&ApiServer::schedules)},
-            {"GET", re("/api/v1/schedules/<arg>/seats"), witharg(&ApiServer::seats)},
-            {"POST", re("/api/v1/reservations"), plain(&ApiServer::hold)},
-            {"GET", re("/api/v1/users/<arg>/balance"), witharg(&ApiServer::balance)},
-            {"POST", re("/api/v1/users/<arg>/balance/charge"), witharg(&ApiServer::charge)},
-            {"GET", re("/api/v1/users/<arg>/balance/history"), witharg(&ApiServer::history)},
-            {"POST", re("/api/v1/payments"), plain(&ApiServer::pay)},
-        };
-    }();
-    return table;
+    RequestHead head{req.method, req.version, {}};
+    if (req.raw) {
+        for (const auto& [name, value] : req.headers)
+            head.headers.emplaceBack(name, value);
+        return head;
+    }
+    if (!isToken(head.method))
+        head.method = "GET";
+    head.version = "HTTP/1.1";
+    head.headers.emplaceBack("Host", "127.0.0.1");
+    static const QByteArrayList framing = {"host",       "content-length", "transfer-encoding",
+                                           "connection", "expect",         "upgrade"};
+    for (const auto& [name, value] : req.headers) {
+        if (framing.contains(name.toLower()) || !isToken(name))
+            continue;
+        QByteArray v = value;
+        v.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
+        head.headers.emplaceBack(name, v);
+    }
+    head.headers.emplaceBack("Content-Length", QByteArray::number(req.body.size()));
+    return head;
 }
 
 class Harness
@@ -257,7 +297,7 @@ private:
         m_api.reset();
         m_t.reset();
         m_t = std::make_unique<TestEngine>();
-        m_api = std::make_unique<ApiServer>(**m_t);
+        m_api = std::make_unique<ApiServer>(**m_t, fuzzLimits());
         m_api->setApiKey("fuzz-key");
         m_tokens.clear();
         if (m_http) {
@@ -298,88 +338,109 @@ private:
 
     ApiRequest apiRequest(const FuzzRequest& req) const
     {
-        return ApiRequest{req.remote,
-                          req.header("X-Api-Key"),
-                          req.header("Authorization"),
-                          req.header("Accept-Language"),
-                          req.header("Idempotency-Key"),
-                          req.body};
+        const QUrl url = QUrl::fromEncoded("http://127.0.0.1" + req.target);
+        ApiRequest r;
+        r.method = req.method;
+        r.path = url.path();
+        for (const auto& [key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+            r.query.emplaceBack(key.toUtf8(), value.toUtf8());
+        r.remote = req.remote;
+        r.apiKey = req.header("X-Api-Key");
+        r.authorization = req.header("Authorization");
+        r.acceptLanguage = req.header("Accept-Language");
+        r.idempotencyKey = req.header("Idempotency-Key");
+        r.body = req.body;
+        return r;
     }
 
+    // What the front does, without the socket: the head's rules, the framing of the body (a
+    // raw head's own), the body limit, the API.
     Answer direct(const FuzzRequest& req)
     {
-        const ApiRequest r = apiRequest(req);
-        const QByteArray what = req.method + ' ' + req.target.left(100);
-        const QString path = QUrl::fromEncoded("http://127.0.0.1" + req.target).path();
-        ApiResponse response;
-        bool routed = false;
-        if (const auto refused = m_api->guard(r, what)) {
-            response = *refused;
-            routed = true;
-        }
-        for (const Route& route : routes()) {
-            if (routed)
-                break;
-            if (route.method != req.method)
-                continue;
-            const auto m = route.pattern.match(path);
-            if (!m.hasMatch())
-                continue;
-            response = route.call(*m_api, r, m.captured(1));
-            routed = true;
-        }
-        if (!routed) {
-            // The missing handler: NOT_FOUND in the client's language.
-            response.status = 404;
-            response.body = QJsonObject{
-                {QStringLiteral("code"), errorCodeName(ErrorCode::NotFound)},
-                {QStringLiteral("message"), Error::make(ErrorCode::NotFound)
-                                                .message(ApiServer::languageOf(r.acceptLanguage))}};
-        }
+        const RequestHead head = wireHead(req);
+        FuzzRequest framed = req;
         Answer a;
+        ApiResponse response;
+        if (const auto refused = checkHead(head, m_api->limits())) {
+            response = *refused;
+        } else if (req.raw && !unframe(framed)) {
+            a.noAnswer = true; // the front would wait for the rest, then close
+            return a;
+        } else if (framed.body.size() > m_api->limits().maxBodyBytes) {
+            response = payloadTooLarge(languageOf(req.header("Accept-Language")),
+                                       m_api->limits().maxBodyBytes);
+        } else {
+            response = m_api->handle(apiRequest(framed));
+        }
         a.status = response.status;
-        a.json = response.body;
-        // What toHttp() sends must read back as the same object.
-        const QByteArray wire = QJsonDocument(response.body).toJson(QJsonDocument::Compact);
+        // What the front sends must read back as an object.
+        a.body = response.wireBody();
         QJsonParseError err;
-        const QJsonDocument back = QJsonDocument::fromJson(wire, &err);
+        const QJsonDocument back = QJsonDocument::fromJson(a.body, &err);
         a.isJson = err.error == QJsonParseError::NoError && back.isObject();
-        if (!a.isJson)
-            a.body = wire;
+        a.json = back.object();
         return a;
+    }
+
+    // A raw request's body as its head frames it: cut at Content-Length, or de-chunked. False
+    // when the body is shorter than announced (or its chunks are cut off).
+    static bool unframe(FuzzRequest& req)
+    {
+        if (req.header("Transfer-Encoding").isEmpty()) {
+            const qint64 length = req.header("Content-Length").trimmed().toLongLong();
+            if (length > req.body.size())
+                return false;
+            req.body.truncate(length);
+            return true;
+        }
+        QByteArray body;
+        qsizetype at = 0;
+        for (;;) {
+            const qsizetype eol = req.body.indexOf("\r\n", at);
+            if (eol < 0)
+                return false;
+            bool ok = false;
+            const qsizetype size =
+                req.body.mid(at, eol - at).split(';').value(0).toLongLong(&ok, 16);
+            if (!ok || size < 0 || eol + 2 + size + 2 > req.body.size())
+                return false;
+            if (size == 0)
+                break;
+            body += req.body.mid(eol + 2, size);
+            at = eol + 2 + size + 2;
+        }
+        req.body = body;
+        return true;
+    }
+
+    QByteArray wire(const FuzzRequest& req) const
+    {
+        const RequestHead head = wireHead(req);
+        QByteArray target;
+        if (req.raw) {
+            target = req.target;
+        } else {
+            for (char c : req.target) {
+                const auto u = static_cast<unsigned char>(c);
+                if (u <= 0x20 || u >= 0x7f)
+                    target += '%' + QByteArray::number(u, 16).rightJustified(2, '0').toUpper();
+                else
+                    target += c;
+            }
+            if (!target.startsWith('/'))
+                target.prepend('/');
+        }
+        QByteArray out = head.method + ' ' + target + ' ' + head.version + "\r\n";
+        for (const auto& [name, value] : head.headers)
+            out += name + ": " + value + "\r\n";
+        return out + "\r\n" + req.body;
     }
 
     // One request over the kept-alive connection; the answer is read by its Content-Length.
     Answer overHttp(const FuzzRequest& req)
     {
-        QByteArray method = req.method;
-        static const QByteArrayList known = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
-        if (!known.contains(method))
-            method = "GET";
-        QByteArray target;
-        for (char c : req.target) {
-            const auto u = static_cast<unsigned char>(c);
-            if (u <= 0x20 || u >= 0x7f)
-                target += '%' + QByteArray::number(u, 16).rightJustified(2, '0').toUpper();
-            else
-                target += c;
-        }
-        if (!target.startsWith('/'))
-            target.prepend('/');
-        QByteArray wire = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-        static const QByteArrayList framing = {"host",       "content-length", "transfer-encoding",
-                                               "connection", "expect",         "upgrade"};
-        static const QRegularExpression tokenChars(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
-        for (const auto& [name, value] : req.headers) {
-            if (framing.contains(name.toLower()) ||
-                !tokenChars.match(QString::fromLatin1(name)).hasMatch())
-                continue;
-            QByteArray v = value;
-            v.replace('\r', ' ').replace('\n', ' ').replace('\0', ' ');
-            wire += name + ": " + v + "\r\n";
-        }
-        wire += "Content-Length: " + QByteArray::number(req.body.size()) + "\r\n\r\n" + req.body;
-
+        if (req.raw)
+            m_socket.reset(); // a raw request may frame its body wrongly: a connection of its own
         if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
             m_socket = std::make_unique<QTcpSocket>();
             m_socket->connectToHost(QHostAddress(QHostAddress::LocalHost), m_port);
@@ -387,22 +448,32 @@ private:
             if (m_socket->state() != QAbstractSocket::ConnectedState)
                 qFatal("fuzz_api: cannot connect to the in-process server");
         }
-        m_socket->write(wire);
+        m_socket->write(wire(req));
+        const bool head = wireHead(req).method == "HEAD";
         QByteArray raw;
         qsizetype headEnd = -1;
         qsizetype length = -1;
         auto complete = [&] {
             raw += m_socket->readAll();
-            if (headEnd < 0) {
-                headEnd = raw.indexOf("\r\n\r\n");
-                if (headEnd < 0)
-                    return false;
-                static const QRegularExpression cl(QStringLiteral("\r\ncontent-length:\\s*(\\d+)"),
-                                                   QRegularExpression::CaseInsensitiveOption);
-                const auto m = cl.match(QString::fromLatin1(raw.left(headEnd + 2)));
-                length = m.hasMatch() ? m.captured(1).toLongLong() : 0;
+            for (;;) {
+                if (headEnd < 0) {
+                    headEnd = raw.indexOf("\r\n\r\n");
+                    if (headEnd < 0)
+                        return false;
+                    // An interim answer (100 Continue) comes before the one that counts.
+                    if (raw.startsWith("HTTP/1.1 1")) {
+                        raw.remove(0, headEnd + 4);
+                        headEnd = -1;
+                        continue;
+                    }
+                    static const QRegularExpression cl(
+                        QStringLiteral("\r\ncontent-length:\\s*(\\d+)"),
+                        QRegularExpression::CaseInsensitiveOption);
+                    const auto m = cl.match(QString::fromLatin1(raw.left(headEnd + 2)));
+                    length = head || !m.hasMatch() ? 0 : m.captured(1).toLongLong();
+                }
+                return raw.size() >= headEnd + 4 + length;
             }
-            return raw.size() >= headEnd + 4 + length;
         };
         const bool done = pump(
             [&] { return complete() || m_socket->state() != QAbstractSocket::ConnectedState; });
@@ -416,18 +487,28 @@ private:
             m_socket.reset();
             return a;
         }
+        const QByteArray answerHead = raw.left(headEnd + 2).toLower();
         const QList<QByteArray> statusLine = raw.left(raw.indexOf("\r\n")).split(' ');
         a.status = statusLine.value(1).toInt();
         a.body = raw.mid(headEnd + 4, length);
         raw.remove(0, headEnd + 4 + length);
-        if (!raw.isEmpty())
+        const bool closes = answerHead.contains("\r\nconnection: close");
+        a.byLibrary = closes && !answerHead.contains("\r\ncontent-type:");
+        if (closes || req.raw) {
+            // Whatever follows is not an answer to this request: what a raw body held past its
+            // framing (a second request), or libmicrohttpd 0.9.75 writing the head of some of its
+            // own refusals twice.
+            m_socket.reset();
+        } else if (!raw.isEmpty()) {
             fail(req, a, "more bytes than one answer");
+        }
+        if (a.byLibrary)
+            return a;
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(a.body, &err);
-        a.isJson = err.error == QJsonParseError::NoError && doc.isObject();
+        a.headOnly = head;
+        a.isJson = head || (err.error == QJsonParseError::NoError && doc.isObject());
         a.json = doc.object();
-        if (method == "OPTIONS" && a.body.isEmpty())
-            a.isJson = true; // QHttpServer answers OPTIONS itself
         return a;
     }
 
@@ -446,13 +527,17 @@ private:
     {
         if (a.noAnswer)
             return;
+        if (a.byLibrary) {
+            if (std::find(std::begin(kLibraryStatuses), std::end(kLibraryStatuses), a.status) ==
+                std::end(kLibraryStatuses))
+                fail(req, a, "libmicrohttpd answered by itself with an unexpected status");
+            return;
+        }
         if (a.status < 200 || a.status > 599)
             fail(req, a, "status outside 200..599");
         if (!a.isJson)
             fail(req, a, "the body is not a JSON object");
-        if (a.status < 400)
-            return;
-        if (m_http && req.method == "OPTIONS")
+        if (a.status < 400 || a.headOnly)
             return;
         const QString code = a.json.value(QStringLiteral("code")).toString();
         if (code.isEmpty() || a.json.value(QStringLiteral("message")).toString().isEmpty())

@@ -1,5 +1,6 @@
-// The guarded API (issue 4 §6): clients on other machines need the key, loopback clients do
-// not, refusals are 401 and logged, and the key itself is never logged.
+// The guarded API: clients on other machines need the key, loopback clients do not, refusals
+// are 401 and logged, and the key itself is never logged. Staff routes (design §9) need it from
+// everyone. A key file other users can read is refused, as ssh refuses such a key.
 
 #include "support/TestSupport.h"
 
@@ -12,6 +13,8 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryFile>
+
+#include <sys/stat.h>
 
 using namespace boxoffice;
 using namespace boxoffice::test;
@@ -152,6 +155,111 @@ private Q_SLOTS:
         o.listenAddress = QHostAddress(QHostAddress::LocalHost);
         QVERIFY(loadApiKey(o));
         QVERIFY(loadApiKey(o)->isEmpty()); // loopback: no key needed
+    }
+
+    void keyFileOthersCanReachIsRefused_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("0600") << 0600 << true;
+        QTest::newRow("0400") << 0400 << true;
+        QTest::newRow("0644") << 0644 << false;
+        QTest::newRow("0640") << 0640 << false;
+        QTest::newRow("0604") << 0604 << false;
+        QTest::newRow("0620") << 0620 << false;
+    }
+
+    void keyFileOthersCanReachIsRefused()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, accepted);
+        QTemporaryDir dir;
+        const QString keyFile = dir.filePath(QStringLiteral("api.key"));
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kKey + "\n");
+        f.close();
+        QCOMPARE(::chmod(QFile::encodeName(keyFile).constData(), mode_t(mode)), 0);
+        AppOptions o;
+        o.listenAddress = QHostAddress(QHostAddress::AnyIPv4);
+        o.listenHost = QStringLiteral("0.0.0.0");
+        o.apiKeyFile = keyFile;
+        const auto key = loadApiKey(o);
+        QCOMPARE(key.has_value(), accepted);
+        if (accepted)
+            return;
+        QVERIFY2(key.error().contains(QStringLiteral("chmod 600 ") + keyFile),
+                 qPrintable(key.error()));
+        QVERIFY2(key.error().contains(QString::number(mode, 8)), qPrintable(key.error()));
+
+        // And at start: exit 2, one line, nothing touched.
+        const QString db = dir.filePath(QStringLiteral("g.sqlite"));
+        QProcess p;
+        p.start(QStringLiteral(BOXOFFICE_BIN),
+                {QStringLiteral("--serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                 QStringLiteral("--api-key-file"), keyFile, QStringLiteral("--database"), db});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+        QVERIFY2(err.contains(QStringLiteral("chmod 600")), qPrintable(err));
+        QCOMPARE(err.count(QLatin1Char('\n')), 0);
+        QVERIFY(!QFile::exists(db));
+    }
+
+    // Staff routes take the key from every address, loopback included, and are off without one.
+    void staffNeedTheKeyEverywhere()
+    {
+        TestEngine engine;
+        ApiServer api(*engine);
+        ApiRequest local = fromOutside({});
+        local.remote = QHostAddress(QHostAddress::LocalHost);
+        const auto off = api.admit(local, RouteAccess::Staff, "POST /api/v1/refunds");
+        QVERIFY(off);
+        QCOMPARE(off->status, 403);
+        QCOMPARE(off->body.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("STAFF_API_DISABLED"));
+        QVERIFY(!api.admit(local, RouteAccess::Customer, "GET /api/v1/concerts"));
+
+        api.setApiKey(kKey);
+        const auto missing = api.admit(local, RouteAccess::Staff, "POST /api/v1/refunds");
+        QVERIFY(missing);
+        QCOMPARE(missing->status, 401);
+        QCOMPARE(missing->body.value(QStringLiteral("code")).toString(),
+                 QStringLiteral("API_KEY_MISSING"));
+        local.apiKey = "not-the-key-at-all-0000";
+        QCOMPARE(api.admit(local, RouteAccess::Staff, "POST /api/v1/refunds")
+                     ->body.value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("API_KEY_INVALID"));
+        local.apiKey = kKey;
+        QVERIFY(!api.admit(local, RouteAccess::Staff, "POST /api/v1/refunds"));
+        ApiRequest outside = fromOutside(kKey);
+        QVERIFY(!api.admit(outside, RouteAccess::Staff, "POST /api/v1/refunds"));
+        outside.apiKey.clear();
+        QVERIFY(api.admit(outside, RouteAccess::Staff, "POST /api/v1/refunds"));
+    }
+
+    // One check per request, before routing: an outsider without the key learns nothing, not
+    // even whether a path exists; the refusal is logged once.
+    void guardComesFirstAndOnce()
+    {
+        TestEngine engine;
+        ApiServer api(*engine);
+        api.setApiKey(kKey);
+        for (const char* path : {"/api/v1/concerts", "/api/v1/nowhere"}) {
+            ApiRequest r = fromOutside({});
+            r.method = "DELETE";
+            r.path = QString::fromLatin1(path);
+            g_log.clear();
+            const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+            const ApiResponse a = api.handle(r);
+            qInstallMessageHandler(previous);
+            QCOMPARE(a.status, 401);
+            QCOMPARE(a.body.value(QStringLiteral("code")).toString(),
+                     QStringLiteral("API_KEY_MISSING"));
+            QCOMPARE(g_log.size(), 1);
+            QVERIFY(g_log.first().contains(QLatin1String(path)));
+        }
     }
 };
 

@@ -1,7 +1,8 @@
-// ConcertListModel: the concerts on sale.
+// ConcertListModel: the concerts on sale, read through the EngineHost; a reload resets the rows
+// only when the set of concerts changed, and a renamed concert is one row's dataChanged.
 
 #include "ConcertListModel.h"
-#include "support/TestSupport.h"
+#include "models/ModelSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -10,23 +11,35 @@
 using namespace boxoffice;
 using namespace boxoffice::test;
 
+namespace {
+
+bool runSql(TestEngine& t, const QString& sql)
+{
+    auto conn = t->db->connection();
+    return conn && (*conn)->runOnce(sql).has_value();
+}
+
+} // namespace
+
 class TestConcertListModel : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void listsDemoConcerts();
-    void reloadIsAReset();
+    void rowOfAndTitleOf();
+    void reloadResetsOnlyWhenTheSetChanges();
     void emptyCatalogue();
 };
 
 void TestConcertListModel::listsDemoConcerts()
 {
     TestEngine t;
-    ConcertListModel model(t->catalogue);
+    TestHost host(t);
+    ConcertListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
-    QVERIFY_RESULT(model.reload());
+    QVERIFY_RESULT(awaited(model.reload()));
 
     const auto concerts = t->catalogue.concerts();
     QVERIFY_RESULT(concerts);
@@ -54,30 +67,79 @@ void TestConcertListModel::listsDemoConcerts()
     QCOMPARE(model.roleNames().value(ConcertListModel::VenueRole), QByteArray("venue"));
 }
 
-void TestConcertListModel::reloadIsAReset()
+void TestConcertListModel::rowOfAndTitleOf()
 {
     TestEngine t;
-    ConcertListModel model(t->catalogue);
+    TestHost host(t);
+    ConcertListModel model(*host);
+    // Before the list is read a concert is known by its number.
+    QCOMPARE(model.rowOf(2), -1);
+    QCOMPARE(model.titleOf(2), QStringLiteral("2"));
+    QVERIFY_RESULT(awaited(model.reload()));
+    const auto concerts = t->catalogue.concerts();
+    QVERIFY_RESULT(concerts);
+    for (int row = 0; row < concerts->size(); ++row) {
+        QCOMPARE(model.rowOf(concerts->at(row).id), row);
+        QCOMPARE(model.titleOf(concerts->at(row).id), concerts->at(row).title);
+        QCOMPARE(model.idAt(model.rowOf(concerts->at(row).id)), concerts->at(row).id);
+    }
+    QCOMPARE(model.rowOf(0), -1);
+    QCOMPARE(model.rowOf(99), -1);
+    QCOMPARE(model.titleOf(99), QStringLiteral("99"));
+}
+
+void TestConcertListModel::reloadResetsOnlyWhenTheSetChanges()
+{
+    TestEngine t;
+    TestHost host(t);
+    ConcertListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy aboutToReset(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-    QVERIFY_RESULT(model.reload());
-    QVERIFY_RESULT(model.reload());
-    QCOMPARE(aboutToReset.count(), 2);
-    QCOMPARE(reset.count(), 2);
-    QCOMPARE(inserted.count(), 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY_RESULT(awaited(model.reload()));
+    QCOMPARE(aboutToReset.count(), 1);
+    QCOMPARE(reset.count(), 1);
+
+    // The same concerts again (every change anywhere reloads): a view keeps its selection.
+    QVERIFY_RESULT(awaited(model.reload()));
+    QCOMPARE(aboutToReset.count(), 1);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(changed.count(), 0);
     QCOMPARE(model.rowCount(), 3);
+
+    // A renamed concert is that row's change only.
+    QVERIFY(runSql(t, QStringLiteral("UPDATE concerts SET title = 'Renamed' WHERE id = 2")));
+    QVERIFY_RESULT(awaited(model.reload()));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 1);
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("Renamed"));
+    QCOMPARE(model.titleOf(2), QStringLiteral("Renamed"));
+
+    // A concert more is another set of rows.
+    QVERIFY(
+        runSql(t, QStringLiteral("INSERT INTO concerts (title, venue) VALUES ('Extra', 'Hall')")));
+    QVERIFY_RESULT(awaited(model.reload()));
+    QCOMPARE(reset.count(), 2);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model.titleOf(model.idAt(3)), QStringLiteral("Extra"));
 }
 
 void TestConcertListModel::emptyCatalogue()
 {
     TestEngine t(EngineSettings{}, false);
-    ConcertListModel model(t->catalogue);
+    TestHost host(t);
+    ConcertListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.reload());
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QVERIFY_RESULT(awaited(model.reload()));
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.idAt(0), 0);
+    QCOMPARE(reset.count(), 0); // nothing before, nothing now
 }
 
 QTEST_GUILESS_MAIN(TestConcertListModel)

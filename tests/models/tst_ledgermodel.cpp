@@ -1,8 +1,9 @@
-// LedgerModel: a customer's wallet history, newest first, with signed amounts.
+// LedgerModel: a customer's wallet history, newest first, with signed amounts, read through the
+// EngineHost; the answer for a customer no longer shown is dropped.
 
 #include "Format.h"
 #include "LedgerModel.h"
-#include "support/TestSupport.h"
+#include "models/ModelSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void chargesAndPaymentNewestFirst();
     void columnsAndHeaders();
     void otherCustomersAndNobody();
+    void aSupersededCustomersAnswerIsDropped();
     void formatKrw_data();
     void formatKrw();
 };
@@ -55,11 +57,14 @@ void TestLedgerModel::chargesAndPaymentNewestFirst()
     auto paid = t->payments.pay(token, {held->id});
     QVERIFY_RESULT(paid);
 
-    LedgerModel model(t->wallet);
+    TestHost host(t);
+    LedgerModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY_RESULT(model.setCustomer(me));
-    QCOMPARE(reset.count(), 1);
+    QVERIFY_RESULT(awaited(model.setCustomer(me)));
+    // Nobody's history at once, this customer's when read.
+    QCOMPARE(reset.count(), 2);
+    QCOMPARE(model.customerId(), me);
     QCOMPARE(model.rowCount(), 3);
 
     // Newest first: the payment, then the second charge, then the first.
@@ -92,8 +97,8 @@ void TestLedgerModel::chargesAndPaymentNewestFirst()
 
     // A new charge shows on reload, on top.
     QVERIFY_RESULT(t->wallet.charge(me, 1'000));
-    QVERIFY_RESULT(model.reload());
-    QCOMPARE(reset.count(), 2);
+    QVERIFY_RESULT(awaited(model.reload()));
+    QCOMPARE(reset.count(), 3);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(0, 0).data(LedgerModel::AmountRole).toLongLong(), 1'000);
 }
@@ -102,9 +107,10 @@ void TestLedgerModel::columnsAndHeaders()
 {
     TestEngine t;
     QVERIFY_RESULT(t->wallet.charge(16, 10'000));
-    LedgerModel model(t->wallet);
+    TestHost host(t);
+    LedgerModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setCustomer(16));
+    QVERIFY_RESULT(awaited(model.setCustomer(16)));
     QCOMPARE(model.columnCount(), 4);
     QCOMPARE(model.headerData(LedgerModel::WhenColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
              QStringLiteral("When"));
@@ -129,15 +135,41 @@ void TestLedgerModel::otherCustomersAndNobody()
 {
     TestEngine t;
     QVERIFY_RESULT(t->wallet.charge(17, 10'000));
-    LedgerModel model(t->wallet);
+    TestHost host(t);
+    LedgerModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setCustomer(17));
+    QVERIFY_RESULT(awaited(model.setCustomer(17)));
     QCOMPARE(model.rowCount(), 1);
-    QVERIFY_RESULT(model.setCustomer(18));
+    QVERIFY_RESULT(awaited(model.setCustomer(18)));
     QCOMPARE(model.rowCount(), 0);
-    QVERIFY_RESULT(model.setCustomer(0));
+    QVERIFY_RESULT(awaited(model.setCustomer(0)));
     QCOMPARE(model.rowCount(), 0);
-    QCOMPARE_ERROR(model.setCustomer(999), ErrorCode::BalanceNotFound);
+    QCOMPARE_ERROR(awaited(model.setCustomer(999)), ErrorCode::BalanceNotFound);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestLedgerModel::aSupersededCustomersAnswerIsDropped()
+{
+    TestEngine t;
+    QVERIFY_RESULT(t->wallet.charge(19, 10'000));
+    QVERIFY_RESULT(t->wallet.charge(20, 20'000));
+    QVERIFY_RESULT(t->wallet.charge(20, 30'000));
+    TestHost host(t);
+    LedgerModel model(*host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QFuture<Result<void>> asked1;
+    QFuture<Result<void>> asked2;
+    {
+        EngineGate gate(*host); // both asked before either is answered
+        asked1 = model.setCustomer(19);
+        asked2 = model.setCustomer(20);
+    }
+    QVERIFY_RESULT(awaited(asked1));
+    QVERIFY_RESULT(awaited(asked2));
+    QVERIFY(settleHost(*host));
+    QCOMPARE(model.customerId(), 20);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data(LedgerModel::AmountRole).toLongLong(), 30'000);
 }
 
 void TestLedgerModel::formatKrw_data()

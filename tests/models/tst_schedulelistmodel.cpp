@@ -1,9 +1,10 @@
-// ScheduleListModel: a concert's future performances with their available-seat counts;
-// refresh() updates counts in place (dataChanged on the changed rows, no reset).
+// ScheduleListModel: a concert's future performances with their available-seat counts, read
+// through the EngineHost; refresh() updates counts in place (dataChanged on the changed rows, no
+// reset), and the answer for a concert no longer asked for is dropped.
 
 #include "Format.h"
 #include "ScheduleListModel.h"
-#include "support/TestSupport.h"
+#include "models/ModelSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void refreshWithoutChangesIsSilent();
     void pastSchedulesLeaveTheList();
     void switchingConcerts();
+    void aSupersededConcertAnswerIsDropped();
 };
 
 void TestScheduleListModel::initTestCase()
@@ -34,11 +36,13 @@ void TestScheduleListModel::initTestCase()
 void TestScheduleListModel::listsFutureSchedulesWithCounts()
 {
     TestEngine t;
-    ScheduleListModel model(t->catalogue);
+    TestHost host(t);
+    ScheduleListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY_RESULT(model.setConcert(2));
-    QCOMPARE(reset.count(), 1);
+    QVERIFY_RESULT(awaited(model.setConcert(2)));
+    // The empty list at once (no other concert's dates meanwhile), the read one when read.
+    QCOMPARE(reset.count(), 2);
     QCOMPARE(model.concertId(), 2);
 
     const auto expected = t->catalogue.schedulesOf(2);
@@ -76,9 +80,10 @@ void TestScheduleListModel::listsFutureSchedulesWithCounts()
 void TestScheduleListModel::refreshUpdatesOnlyTheHeldSchedule()
 {
     TestEngine t;
-    ScheduleListModel model(t->catalogue);
+    TestHost host(t);
+    ScheduleListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setConcert(1));
+    QVERIFY_RESULT(awaited(model.setConcert(1)));
     QVERIFY(model.rowCount() >= 3);
     const int row = 1;
     const qint64 schedule = model.idAt(row);
@@ -94,7 +99,7 @@ void TestScheduleListModel::refreshUpdatesOnlyTheHeldSchedule()
     QSignalSpy aboutToReset(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(aboutToReset.count(), 0);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(layout.count(), 0);
@@ -114,7 +119,7 @@ void TestScheduleListModel::refreshUpdatesOnlyTheHeldSchedule()
     // The holds run out: the seats come back, again without a reset.
     t.clock.advanceSeconds(t->settings.holdSeconds);
     changed.clear();
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), row);
@@ -124,19 +129,20 @@ void TestScheduleListModel::refreshUpdatesOnlyTheHeldSchedule()
 void TestScheduleListModel::refreshWithoutChangesIsSilent()
 {
     TestEngine t;
-    ScheduleListModel model(t->catalogue);
+    TestHost host(t);
+    ScheduleListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY_RESULT(model.refresh()); // no concert yet
+    QVERIFY_RESULT(awaited(model.refresh())); // no concert yet
     QCOMPARE(model.rowCount(), 0);
-    QVERIFY_RESULT(model.setConcert(3));
+    QVERIFY_RESULT(awaited(model.setConcert(3)));
     reset.clear();
     // A hold on another concert changes nothing here.
     const auto other = t->catalogue.schedulesOf(1);
     QVERIFY_RESULT(other);
     QVERIFY_RESULT(t->reservations.hold(t.activeToken(6, 1), other->first().id, 1));
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(reset.count(), 0);
 }
@@ -144,16 +150,17 @@ void TestScheduleListModel::refreshWithoutChangesIsSilent()
 void TestScheduleListModel::pastSchedulesLeaveTheList()
 {
     TestEngine t;
-    ScheduleListModel model(t->catalogue);
+    TestHost host(t);
+    ScheduleListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setConcert(1));
+    QVERIFY_RESULT(awaited(model.setConcert(1)));
     const int rows = model.rowCount();
     QVERIFY(rows >= 2);
     const qint64 first = model.idAt(0);
     const qint64 second = model.idAt(1);
     // Once the first performance has started it is no longer listed.
     t.clock.setMs(model.index(0).data(ScheduleListModel::StartsAtRole).toLongLong());
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(model.rowCount(), rows - 1);
     QCOMPARE(model.rowOf(first), -1);
     QCOMPARE(model.idAt(0), second);
@@ -162,21 +169,52 @@ void TestScheduleListModel::pastSchedulesLeaveTheList()
 void TestScheduleListModel::switchingConcerts()
 {
     TestEngine t;
-    ScheduleListModel model(t->catalogue);
+    TestHost host(t);
+    ScheduleListModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     for (qint64 concert : {1, 2, 3}) {
-        QVERIFY_RESULT(model.setConcert(concert));
+        QVERIFY_RESULT(awaited(model.setConcert(concert)));
+        QCOMPARE(model.concertId(), concert);
+        QVERIFY(model.rowCount() > 0);
         for (int r = 0; r < model.rowCount(); ++r) {
             auto s = t->catalogue.schedule(model.idAt(r));
             QVERIFY_RESULT(s);
             QCOMPARE(s->concertId, concert);
         }
     }
-    QCOMPARE(reset.count(), 3);
-    QVERIFY_RESULT(model.setConcert(0));
+    QCOMPARE(reset.count(), 6); // each switch: cleared, then filled
+    // The same concert again re-reads in place.
+    QVERIFY_RESULT(awaited(model.setConcert(3)));
+    QCOMPARE(reset.count(), 6);
+    QVERIFY_RESULT(awaited(model.setConcert(0)));
     QCOMPARE(model.rowCount(), 0);
-    QCOMPARE(reset.count(), 4);
+    QCOMPARE(reset.count(), 7);
+}
+
+void TestScheduleListModel::aSupersededConcertAnswerIsDropped()
+{
+    TestEngine t;
+    TestHost host(t);
+    ScheduleListModel model(*host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto wanted = t->catalogue.schedulesOf(2);
+    QVERIFY_RESULT(wanted);
+    QFuture<Result<void>> asked1;
+    QFuture<Result<void>> asked2;
+    {
+        EngineGate gate(*host); // both asked before either is answered
+        asked1 = model.setConcert(1);
+        asked2 = model.setConcert(2);
+        QCOMPARE(model.concertId(), 2);
+        QCOMPARE(model.rowCount(), 0);
+    }
+    QVERIFY_RESULT(awaited(asked1));
+    QVERIFY_RESULT(awaited(asked2));
+    QVERIFY(settleHost(*host));
+    QCOMPARE(model.rowCount(), int(wanted->size()));
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.idAt(r), wanted->at(r).id);
 }
 
 QTEST_GUILESS_MAIN(TestScheduleListModel)

@@ -1,8 +1,10 @@
 // SeatMapModel: a schedule's seats with their states as one viewer sees them, laid out on a
-// grid; refresh() touches only the seats that changed so a view keeps selection and scroll.
+// grid the view paints from; read through the EngineHost, refresh() touches only the seats that
+// changed (a view keeps selection and scroll), a newer request's answer wins over an older one,
+// and a refresh asked while one is out reads once more after it.
 
 #include "SeatMapModel.h"
-#include "support/TestSupport.h"
+#include "models/ModelSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -32,30 +34,6 @@ SeatState stateAt(const SeatMapModel& m, int row)
     return SeatState(m.index(row).data(SeatMapModel::StateRole).toInt());
 }
 
-// Spies on every signal that would make a view drop its selection or scroll position.
-struct ResetSpies
-{
-    explicit ResetSpies(QAbstractItemModel* m)
-        : aboutToReset(m, &QAbstractItemModel::modelAboutToBeReset),
-          reset(m, &QAbstractItemModel::modelReset),
-          aboutToChangeLayout(m, &QAbstractItemModel::layoutAboutToBeChanged),
-          layoutChanged(m, &QAbstractItemModel::layoutChanged),
-          rowsInserted(m, &QAbstractItemModel::rowsInserted),
-          rowsRemoved(m, &QAbstractItemModel::rowsRemoved)
-    {}
-    int total() const
-    {
-        return int(aboutToReset.count() + reset.count() + aboutToChangeLayout.count() +
-                   layoutChanged.count() + rowsInserted.count() + rowsRemoved.count());
-    }
-    QSignalSpy aboutToReset;
-    QSignalSpy reset;
-    QSignalSpy aboutToChangeLayout;
-    QSignalSpy layoutChanged;
-    QSignalSpy rowsInserted;
-    QSignalSpy rowsRemoved;
-};
-
 } // namespace
 
 class TestSeatMapModel : public QObject
@@ -71,8 +49,12 @@ private Q_SLOTS:
     void refreshWithoutChangesIsSilent();
     void expiredHoldIsAvailableAfterRefresh();
     void demoGridLayout();
+    void venueSeatsSitInTheirFloorPlanCells();
     void countTotals();
     void switchingAndClearingSchedules();
+    void anUnknownScheduleFailsAndSaysSo();
+    void aSupersededScheduleAnswerIsDropped();
+    void refreshWhileAReadIsOutReadsOnceMoreAfterIt();
 };
 
 void TestSeatMapModel::initTestCase()
@@ -83,19 +65,24 @@ void TestSeatMapModel::initTestCase()
 void TestSeatMapModel::rolesMatchService()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     // One seat held, so the hold roles are compared against something that is not a default.
     const QString token = t.activeToken(4, kConcert);
     auto held = t->reservations.hold(token, schedule, 17);
     QVERIFY_RESULT(held);
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY_RESULT(model.setViewer(4));
-    QVERIFY_RESULT(model.setSchedule(schedule));
-    QCOMPARE(reset.count(), 1);
+    QVERIFY_RESULT(awaited(model.setViewer(4)));
+    QCOMPARE(reset.count(), 0); // no schedule yet: nothing to show, nothing reset
+    QVERIFY(!model.isLoaded() || model.rowCount() == 0);
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
+    // The empty map goes at once, the read one comes when it is read.
+    QCOMPARE(reset.count(), 2);
     QCOMPARE(model.scheduleId(), schedule);
+    QVERIFY(model.isLoaded());
 
     const auto seats = t->catalogue.seatMap(schedule, 4);
     QVERIFY_RESULT(seats);
@@ -115,10 +102,13 @@ void TestSeatMapModel::rolesMatchService()
         QCOMPARE(i.data(SeatMapModel::HoldExpiresRole).toLongLong(), s.holdExpiresAtMs);
         QCOMPARE(i.data(SeatMapModel::NumberRole).toInt(), s.number);
         QCOMPARE(i.data(SeatMapModel::SeatIdRole).toLongLong(), s.seatId);
+        QCOMPARE(i.data(SeatMapModel::SectionRole).toString(), s.section);
+        QCOMPARE(i.data(SeatMapModel::RowRole).toString(), s.row);
         QCOMPARE(model.seat(row).seatId, s.seatId);
         const QString tip = i.data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(s.tier) && tip.contains(SeatMapModel::stateName(s.state)),
                  qPrintable(tip));
+        QCOMPARE(i.data(Qt::AccessibleTextRole).toString(), tip);
     }
     const int row17 = model.rowOfNumber(17);
     QVERIFY(row17 >= 0);
@@ -135,23 +125,25 @@ void TestSeatMapModel::rolesMatchService()
 void TestSeatMapModel::viewerSeesOwnAndOtherHolds()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     constexpr qint64 a = 11;
     constexpr qint64 b = 12;
     QVERIFY_RESULT(t->reservations.hold(t.activeToken(a, kConcert), schedule, 8));
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setViewer(a));
-    QVERIFY_RESULT(model.setSchedule(schedule));
+    QVERIFY_RESULT(awaited(model.setViewer(a)));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
     const int row = model.rowOfNumber(8);
     QCOMPARE(stateAt(model, row), SeatState::HeldByMe);
     QVERIFY(model.index(row).data(SeatMapModel::HeldByMeRole).toBool());
+    QCOMPARE(model.viewer(), a);
 
     // Another viewer: the same seat, someone else's hold; only that seat's data changes.
     ResetSpies resets(&model);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY_RESULT(model.setViewer(b));
+    QVERIFY_RESULT(awaited(model.setViewer(b)));
     QCOMPARE(stateAt(model, row), SeatState::HeldByOther);
     QVERIFY(!model.index(row).data(SeatMapModel::HeldByMeRole).toBool());
     QCOMPARE(changed.count(), 1);
@@ -160,9 +152,9 @@ void TestSeatMapModel::viewerSeesOwnAndOtherHolds()
     QCOMPARE(resets.total(), 0);
 
     // Nobody at the counter: still someone else's.
-    QVERIFY_RESULT(model.setViewer(0));
+    QVERIFY_RESULT(awaited(model.setViewer(0)));
     QCOMPARE(stateAt(model, row), SeatState::HeldByOther);
-    QVERIFY_RESULT(model.setViewer(a));
+    QVERIFY_RESULT(awaited(model.setViewer(a)));
     QCOMPARE(stateAt(model, row), SeatState::HeldByMe);
     for (int r = 0; r < model.rowCount(); ++r) {
         if (r != row)
@@ -173,23 +165,24 @@ void TestSeatMapModel::viewerSeesOwnAndOtherHolds()
 void TestSeatMapModel::soldAfterPayment()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     constexpr qint64 buyer = 21;
     const QString token = t.activeToken(buyer, kConcert);
     auto held = t->reservations.hold(token, schedule, 2);
     QVERIFY_RESULT(held);
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setViewer(buyer));
-    QVERIFY_RESULT(model.setSchedule(schedule));
+    QVERIFY_RESULT(awaited(model.setViewer(buyer)));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
     const int row = model.rowOfNumber(2);
     QCOMPARE(stateAt(model, row), SeatState::HeldByMe);
 
     QVERIFY_RESULT(t->wallet.charge(buyer, held->price));
     QVERIFY_RESULT(t->payments.pay(token, {held->id}));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(stateAt(model, row), SeatState::Sold);
     QVERIFY(!model.index(row).data(SeatMapModel::HeldByMeRole).toBool());
     QCOMPARE(changed.count(), 1);
@@ -197,19 +190,20 @@ void TestSeatMapModel::soldAfterPayment()
     QCOMPARE(model.count(SeatState::HeldByMe), 0);
 
     // Sold is sold whoever looks.
-    QVERIFY_RESULT(model.setViewer(0));
+    QVERIFY_RESULT(awaited(model.setViewer(0)));
     QCOMPARE(stateAt(model, row), SeatState::Sold);
 }
 
 void TestSeatMapModel::refreshEmitsOnlyChangedSeats()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     const QString token = t.activeToken(31, kConcert);
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setSchedule(schedule));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
     QCOMPARE(model.count(SeatState::Available), model.rowCount());
 
     // Another terminal (its own thread, so its own connection) holds 12, 13 and 30.
@@ -223,7 +217,7 @@ void TestSeatMapModel::refreshEmitsOnlyChangedSeats()
 
     ResetSpies resets(&model);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(resets.total(), 0);
 
     // One signal per run of consecutive changed seats, covering exactly those rows.
@@ -246,17 +240,18 @@ void TestSeatMapModel::refreshEmitsOnlyChangedSeats()
 void TestSeatMapModel::refreshWithoutChangesIsSilent()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     QVERIFY_RESULT(t->reservations.hold(t.activeToken(32, kConcert), schedule, 44));
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setSchedule(schedule));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
     ResetSpies resets(&model);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    t.clock.advanceSeconds(10);
-    QVERIFY_RESULT(model.refresh());
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY(advanceSettled(t.clock, *host, 10'000));
+    QVERIFY_RESULT(awaited(model.refresh()));
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(changed.count(), 0);
     QCOMPARE(resets.total(), 0);
 }
@@ -264,13 +259,14 @@ void TestSeatMapModel::refreshWithoutChangesIsSilent()
 void TestSeatMapModel::expiredHoldIsAvailableAfterRefresh()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     auto held = t->reservations.hold(t.activeToken(33, kConcert), schedule, 9);
     QVERIFY_RESULT(held);
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setSchedule(schedule));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
     const int row = model.rowOfNumber(9);
     QCOMPARE(stateAt(model, row), SeatState::HeldByOther);
     QVERIFY(!model.holdExpiredSinceRefresh());
@@ -278,7 +274,7 @@ void TestSeatMapModel::expiredHoldIsAvailableAfterRefresh()
     // A millisecond before its time the hold still stands.
     t.clock.setMs(held->expiresAtMs - 1);
     QVERIFY(!model.holdExpiredSinceRefresh());
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(stateAt(model, row), SeatState::HeldByOther);
 
     // Past hold_seconds: time alone frees the seat, no sweeper has run.
@@ -286,7 +282,7 @@ void TestSeatMapModel::expiredHoldIsAvailableAfterRefresh()
     QVERIFY(model.holdExpiredSinceRefresh());
     ResetSpies resets(&model);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY_RESULT(model.refresh());
+    QVERIFY_RESULT(awaited(model.refresh()));
     QCOMPARE(stateAt(model, row), SeatState::Available);
     QCOMPARE(model.index(row).data(SeatMapModel::HoldExpiresRole).toLongLong(), 0);
     QVERIFY(!model.holdExpiredSinceRefresh());
@@ -300,9 +296,10 @@ void TestSeatMapModel::expiredHoldIsAvailableAfterRefresh()
 void TestSeatMapModel::demoGridLayout()
 {
     TestEngine t;
-    SeatMapModel model(t->catalogue, t.clock);
+    TestHost host(t);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setSchedule(firstSchedule(t)));
+    QVERIFY_RESULT(awaited(model.setSchedule(firstSchedule(t))));
 
     auto cell = [&](int number) {
         const QModelIndex i = model.index(model.rowOfNumber(number));
@@ -319,7 +316,8 @@ void TestSeatMapModel::demoGridLayout()
     QCOMPARE(cell(50), QPoint(10, 4));
     QCOMPARE(model.gridSize(), QSize(11, 5));
 
-    // Every seat in its own cell; rowAt and rowOfNumber agree; the aisle is empty.
+    // Every seat in its own cell; the index the view paints from (rowAt, cellOf) agrees with
+    // the roles and with rowOfNumber; the aisle is empty.
     QSet<QPair<int, int>> cells;
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex i = model.index(row);
@@ -328,21 +326,69 @@ void TestSeatMapModel::demoGridLayout()
         QVERIFY(x >= 0 && x < model.gridSize().width());
         QVERIFY(y >= 0 && y < model.gridSize().height());
         cells << qMakePair(x, y);
+        QCOMPARE(model.cellOf(row), QPoint(x, y));
         QCOMPARE(model.rowAt(x, y), row);
         QCOMPARE(model.rowOfNumber(i.data(SeatMapModel::NumberRole).toInt()), row);
     }
     QCOMPARE(int(cells.size()), model.rowCount());
+    int empty = 0;
+    for (int y = 0; y < model.gridSize().height(); ++y) {
+        for (int x = 0; x < model.gridSize().width(); ++x)
+            empty += model.rowAt(x, y) < 0 ? 1 : 0;
+    }
+    QCOMPARE(empty, model.gridSize().width() * model.gridSize().height() - model.rowCount());
     for (int y = 0; y < model.gridSize().height(); ++y)
         QCOMPARE(model.rowAt(5, y), -1);
     QCOMPARE(model.rowAt(-1, 0), -1);
+    QCOMPARE(model.rowAt(0, -1), -1);
+    QCOMPARE(model.rowAt(model.gridSize().width(), 0), -1);
     QCOMPARE(model.rowAt(0, model.gridSize().height()), -1);
     QCOMPARE(model.rowOfNumber(0), -1);
     QCOMPARE(model.rowOfNumber(51), -1);
+
+    // A refresh that changes only states keeps the index as it was.
+    QVERIFY_RESULT(t->reservations.hold(t.activeToken(34, kConcert), model.scheduleId(), 16));
+    QVERIFY_RESULT(awaited(model.refresh()));
+    QCOMPARE(model.gridSize(), QSize(11, 5));
+    QCOMPARE(model.rowAt(6, 1), model.rowOfNumber(16));
+    QCOMPARE(stateAt(model, model.rowAt(6, 1)), SeatState::HeldByOther);
+}
+
+void TestSeatMapModel::venueSeatsSitInTheirFloorPlanCells()
+{
+    TestEngine t;
+    auto big = DemoSeeder::seedLargeVenue(*t->db, t.clock);
+    QVERIFY_RESULT(big);
+    TestHost host(t);
+    SeatMapModel model(*host);
+    QVERIFY_RESULT(awaited(model.setSchedule(*big)));
+    const auto seats = t->catalogue.seatMap(*big, 0);
+    QVERIFY_RESULT(seats);
+    QCOMPARE(model.rowCount(), int(seats->size()));
+    QVERIFY(model.rowCount() >= 40'000);
+
+    // The floor plan's own positions, not the demo hall's ten to a row.
+    int width = 0;
+    int height = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const SeatInfo& s = seats->at(row);
+        QVERIFY(s.posX >= 0 && s.posY >= 0);
+        width = std::max(width, s.posX + 1);
+        height = std::max(height, s.posY + 1);
+        if (model.cellOf(row) != QPoint(s.posX, s.posY) || model.rowAt(s.posX, s.posY) != row)
+            QFAIL(qPrintable(QStringLiteral("seat %1 is not in its cell").arg(s.label)));
+    }
+    QCOMPARE(model.gridSize(), QSize(width, height));
+    const SeatInfo& last = seats->last();
+    QCOMPARE(model.index(model.rowOfNumber(last.number)).data(SeatMapModel::LabelRole).toString(),
+             last.label);
+    QVERIFY(last.label.count(QLatin1Char('-')) == 2); // "B-12-34"
 }
 
 void TestSeatMapModel::countTotals()
 {
     TestEngine t;
+    TestHost host(t);
     const qint64 schedule = firstSchedule(t);
     constexpr qint64 me = 41;
     constexpr qint64 other = 42;
@@ -357,10 +403,10 @@ void TestSeatMapModel::countTotals()
     QVERIFY_RESULT(t->payments.pay(theirs, {sold->id}));
     QVERIFY_RESULT(t->reservations.hold(t.activeToken(43, kConcert), schedule, 5));
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY_RESULT(model.setViewer(me));
-    QVERIFY_RESULT(model.setSchedule(schedule));
+    QVERIFY_RESULT(awaited(model.setViewer(me)));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
 
     const auto seats = t->catalogue.seatMap(schedule, me);
     QVERIFY_RESULT(seats);
@@ -382,32 +428,126 @@ void TestSeatMapModel::countTotals()
 void TestSeatMapModel::switchingAndClearingSchedules()
 {
     TestEngine t;
+    TestHost host(t);
     auto schedules = t->catalogue.schedulesOf(2);
     QVERIFY_RESULT(schedules);
     QVERIFY(schedules->size() >= 2);
 
-    SeatMapModel model(t->catalogue, t.clock);
+    SeatMapModel model(*host);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY_RESULT(model.refresh()); // nothing loaded: nothing to do
+    QVERIFY_RESULT(awaited(model.refresh())); // nothing loaded: nothing to do
     QCOMPARE(reset.count(), 0);
-    QVERIFY_RESULT(model.setSchedule(schedules->at(0).id));
-    QVERIFY_RESULT(model.setSchedule(schedules->at(1).id));
+    QVERIFY_RESULT(awaited(model.setSchedule(schedules->at(0).id)));
     QCOMPARE(reset.count(), 2);
+    // The old map goes the moment another is asked for: never one date's seats under another's.
+    QVERIFY_RESULT(awaited(model.setSchedule(schedules->at(1).id)));
+    QCOMPARE(reset.count(), 4);
     QCOMPARE(model.rowCount(), schedules->at(1).totalSeats);
     QCOMPARE(model.seat(0).scheduleId, schedules->at(1).id);
-    QVERIFY_RESULT(model.setSchedule(0));
-    QCOMPARE(reset.count(), 3);
+    // The same schedule again is a refresh, not a reset.
+    QVERIFY_RESULT(awaited(model.setSchedule(schedules->at(1).id)));
+    QCOMPARE(reset.count(), 4);
+    QVERIFY_RESULT(awaited(model.setSchedule(0)));
+    QCOMPARE(reset.count(), 5);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.gridSize(), QSize(0, 0));
     QCOMPARE(model.rowAt(0, 0), -1);
     QVERIFY(!model.holdExpiredSinceRefresh());
+}
 
-    // A schedule that does not exist is an error and leaves the model as it was.
-    QVERIFY_RESULT(model.setSchedule(schedules->at(0).id));
-    QVERIFY(!model.setSchedule(999'999));
-    QCOMPARE(model.scheduleId(), schedules->at(0).id);
-    QCOMPARE(model.rowCount(), schedules->at(0).totalSeats);
+void TestSeatMapModel::anUnknownScheduleFailsAndSaysSo()
+{
+    TestEngine t;
+    TestHost host(t);
+    const qint64 schedule = firstSchedule(t);
+    SeatMapModel model(*host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
+    QSignalSpy failed(&model, &SeatMapModel::loadFailed);
+    QCOMPARE_ERROR(awaited(model.setSchedule(999'999)), ErrorCode::ScheduleNotFound);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(0).value<Error>().code, ErrorCode::ScheduleNotFound);
+    // Nothing of the old date is shown as if it were the unknown one's.
+    QCOMPARE(model.scheduleId(), qint64(999'999));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.isLoaded());
+    // Asking for a real one again works.
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
+    QCOMPARE(model.rowCount(), 50);
+    QVERIFY(model.isLoaded());
+    QCOMPARE(failed.count(), 1);
+}
+
+void TestSeatMapModel::aSupersededScheduleAnswerIsDropped()
+{
+    TestEngine t;
+    TestHost host(t);
+    const auto first = t->catalogue.schedulesOf(1);
+    const auto second = t->catalogue.schedulesOf(2);
+    QVERIFY_RESULT(first);
+    QVERIFY_RESULT(second);
+    const qint64 one = first->first().id;
+    const qint64 two = second->first().id;
+
+    SeatMapModel model(*host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QFuture<Result<void>> asked1;
+    QFuture<Result<void>> asked2;
+    {
+        // Both asked before either is answered: the worker is busy, as a slow database is.
+        EngineGate gate(*host);
+        asked1 = model.setSchedule(one);
+        asked2 = model.setSchedule(two);
+        QCOMPARE(model.scheduleId(), two);
+        QCOMPARE(model.rowCount(), 0);
+    }
+    QVERIFY_RESULT(awaited(asked1));
+    QVERIFY_RESULT(awaited(asked2));
+    QCOMPARE(model.scheduleId(), two);
+    QVERIFY(model.isLoaded());
+    QCOMPARE(model.rowCount(), second->first().totalSeats);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.seat(row).scheduleId, two);
+    QVERIFY(settleHost(*host));
+    QCOMPARE(model.seat(0).scheduleId, two);
+}
+
+void TestSeatMapModel::refreshWhileAReadIsOutReadsOnceMoreAfterIt()
+{
+    TestEngine t;
+    TestHost host(t);
+    const qint64 schedule = firstSchedule(t);
+    const QString token = t.activeToken(35, kConcert);
+    SeatMapModel model(*host);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY_RESULT(awaited(model.setSchedule(schedule)));
+
+    QFuture<Result<void>> first;
+    QFuture<Result<void>> second;
+    QFuture<Result<void>> third;
+    QFuture<Result<Reservation>> held;
+    {
+        EngineGate gate(*host);
+        first = model.refresh();
+        // Someone holds seat 25 after the first read and before any other.
+        held = host->call(
+            [token, schedule](Engine& e) { return e.reservations.hold(token, schedule, 25); });
+        second = model.refresh();
+        third = model.refresh();
+        // Not read twice at once: the gate, one read and the hold are all that is out.
+        QCOMPARE(host->pendingCalls(), 3);
+    }
+    // The first read was made before the hold; the refreshes asked after it are answered by a
+    // read made after it, and not before that read is in.
+    QVERIFY_RESULT(awaited(second));
+    QCOMPARE(stateAt(model, model.rowOfNumber(25)), SeatState::HeldByOther);
+    QVERIFY(first.isFinished() && held.isFinished() && third.isFinished());
+    QVERIFY_RESULT(first.result());
+    QVERIFY_RESULT(held.result());
+    QVERIFY_RESULT(third.result());
+    QVERIFY(settleHost(*host));
+    QCOMPARE(host->pendingCalls(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSeatMapModel)

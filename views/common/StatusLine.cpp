@@ -38,6 +38,12 @@ StatusLine::StatusLine(QStatusBar* bar, EngineHost& host, QObject* parent)
         updateConnection();
     });
     connect(&host, &EngineHost::schedulerFailed, this, &StatusLine::showError);
+    // A window made while the database is already out of reach says so from the start, not
+    // only once it changes.
+    if (!host.isDatabaseAvailable()) {
+        m_unavailable = errorText(Error::make(ErrorCode::StorageUnavailable));
+        updateConnection();
+    }
 }
 
 void StatusLine::showMessage(const QString& text, qint64 ms)

@@ -107,6 +107,7 @@ QWidget* KioskWindow::buildSaleScreen()
     m_queuePanel->setTableVisible(false);
     m_holdPanel = new HoldPanel(m_session, right);
     m_holdPanel->setChargingAllowed(m_options.allowCharge);
+    m_holdPanel->setDemoTopUp(true);
     rightLayout->addWidget(m_queuePanel, 1);
     rightLayout->addWidget(m_holdPanel, 1);
     split->addWidget(m_catalog);
@@ -150,12 +151,17 @@ void KioskWindow::showCustomer()
 
 void KioskWindow::showBanner(const QString& text)
 {
-    m_banner->setText(text);
+    // The session's lines name people in full, for staff; a passer-by may read this screen.
+    const QString name = m_session.customer().name;
+    m_banner->setText(name.isEmpty() ? text : QString(text).replace(name, maskedName(name)));
     m_bannerTimer.start(kBannerMs);
 }
 
 void KioskWindow::resetToStart()
 {
+    // The next stranger inherits nothing of the last one, not even news of their place in a
+    // queue; and a kiosk does not hold a place for someone who has walked away.
+    m_queue.forget(m_session.customer().id);
     m_session.reset();
     m_banner->clear();
     m_pages->setCurrentIndex(0);

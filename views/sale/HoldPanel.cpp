@@ -82,7 +82,8 @@ HoldPanel::HoldPanel(SaleSession& session, QWidget* parent) : QWidget(parent), m
              tr("What to add to the wallet before paying; the shortfall to start with."));
     describe(m_chargePay, tr("Charge and pay"),
              tr("Charges the wallet and pays the held seats; asks once to confirm."));
-    describe(m_message, tr("Sale message"), tr("What the sale says now."));
+    // Its name is its text (what a screen reader reads out); only what it is, is described.
+    m_message->setAccessibleDescription(tr("What the sale says now."));
 
     connect(m_pay, &QPushButton::clicked, &session, &SaleSession::pay);
     connect(m_release, &QPushButton::clicked, this, [this] {
@@ -118,9 +119,13 @@ void HoldPanel::refresh()
     m_chargeAmount->setVisible(offer);
     m_chargePay->setVisible(offer);
     if (n > 0 && shortfall > 0) {
-        m_shortfall->setText(offer ? tr("The balance is %1 short.").arg(Format::krw(shortfall))
-                                   : tr("The balance is %1 short. Please pay at the counter.")
-                                         .arg(Format::krw(shortfall)));
+        const QString krw = Format::krw(shortfall);
+        m_shortfall->setText(
+            !offer        ? tr("The balance is %1 short. Please pay at the counter.").arg(krw)
+            : m_demoTopUp ? tr("The balance is %1 short. This demo kiosk can top"
+                               " up the wallet: no real money is taken.")
+                                .arg(krw)
+                          : tr("The balance is %1 short.").arg(krw));
         if (shortfall != m_offered) {
             m_offered = shortfall;
             m_chargeAmount->setText(QLocale().toString(shortfall));
@@ -140,10 +145,17 @@ void HoldPanel::setChargingAllowed(bool allowed)
     refresh();
 }
 
+void HoldPanel::setDemoTopUp(bool demo)
+{
+    m_demoTopUp = demo;
+    unconfirm();
+    refresh();
+}
+
 void HoldPanel::unconfirm()
 {
     m_confirming = false;
-    m_chargePay->setText(tr("Charge &and pay"));
+    m_chargePay->setText(m_demoTopUp ? tr("Demo top-up and pay") : tr("Charge &and pay"));
 }
 
 void HoldPanel::triggerChargeAndPay()
@@ -164,7 +176,9 @@ void HoldPanel::chargeAndPay()
     if (!m_confirming) {
         // The one confirmation, in place: the same button, now naming the money.
         m_confirming = true;
-        m_chargePay->setText(tr("Confirm: charge %1 and pay").arg(Format::krw(*amount)));
+        m_chargePay->setText(
+            m_demoTopUp ? tr("Confirm: demo top-up of %1, then pay").arg(Format::krw(*amount))
+                        : tr("Confirm: charge %1 and pay").arg(Format::krw(*amount)));
         m_chargePay->setFocus();
         return;
     }
@@ -194,10 +208,10 @@ void HoldPanel::showNotice()
     m_message->setStyleSheet(style);
     m_message->setText(notice.text);
     // Said out loud by a screen reader: a hold running out, a refusal, the shortfall.
-    if (!notice.text.isEmpty() && (notice.kind == Kind::Warning || notice.kind == Kind::Error) &&
-        QAccessible::isActive()) {
+    if (!notice.text.isEmpty() && (notice.kind == Kind::Warning || notice.kind == Kind::Error)) {
         QAccessibleEvent alert(m_message, QAccessible::Alert);
         QAccessible::updateAccessibility(&alert);
+        Q_EMIT announced(notice.text);
     }
 }
 

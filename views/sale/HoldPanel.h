@@ -27,8 +27,14 @@ public:
     // Whether "Charge and pay" is offered (a kiosk without charging sends people to the
     // counter instead).
     void setChargingAllowed(bool allowed);
+    // At a kiosk the wallet top-up is a demo's (no money changes hands): it says so.
+    void setDemoTopUp(bool demo);
     // The keyboard's way to "Charge and pay" (a menu shortcut): the same as clicking it.
     void triggerChargeAndPay();
+
+Q_SIGNALS:
+    // Something said to assistive technology as an alert (a hold running out, a refusal).
+    void announced(const QString& text);
 
 private:
     void showNotice();
@@ -46,6 +52,7 @@ private:
     QLineEdit* m_chargeAmount;
     QPushButton* m_chargePay;
     bool m_chargingAllowed = true;
+    bool m_demoTopUp = false;
     bool m_confirming = false;
     qint64 m_offered = 0;
 };

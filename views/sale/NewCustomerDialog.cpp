@@ -57,4 +57,13 @@ void NewCustomerDialog::accept()
     });
 }
 
+void NewCustomerDialog::reject()
+{
+    // While the addition is out its answer decides: the customer may already be a member, and
+    // Enter on the button the focus fell to, or Esc, must not walk away from that.
+    if (!m_ok->isEnabled())
+        return;
+    QDialog::reject();
+}
+
 } // namespace boxoffice

@@ -22,6 +22,7 @@ public:
     explicit NewCustomerDialog(SaleSession& session, QWidget* parent = nullptr);
 
     void accept() override;
+    void reject() override;
 
 Q_SIGNALS:
     void added(const boxoffice::Customer& customer);

@@ -60,10 +60,10 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Every column as wide as its contents (concerts by their short titles), the last taking
+    // what is left: nothing is cut at 1280×800 in either language.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The concert's title takes what is left and elides; the numbers stay readable.
-    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::ConcertColumn,
-                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
