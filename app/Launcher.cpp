@@ -38,7 +38,20 @@ Error forPeople(Error e, const QString& where)
 Result<TerminalSettings> terminalSettings(const AppOptions& options)
 {
     TerminalSettings t;
-    t.id = BO_TRY(TerminalIdentity::loadOrCreate(TerminalIdentity::defaultPath()));
+    const QString path = TerminalIdentity::defaultPath();
+    auto id = TerminalIdentity::loadOrCreate(path);
+    if (!id && QFileInfo::exists(path))
+        return fail(id.error()); // a damaged name is the owner's to look at, not to replace
+    if (!id) {
+        // No data folder to keep a name in (a service user without a home, a read-only
+        // disk): this run signs its records with a name of its own, and says so, rather than
+        // refusing to start for want of a file only the audit log reads.
+        t.id = TerminalIdentity::makeName();
+        qWarning().noquote() << id.error().english << QStringLiteral("; this run is called")
+                             << t.id;
+    } else {
+        t.id = *id;
+    }
     t.ticketMode = TicketMode::Real;
     t.ticketKeyPath = ticketKeyPath(options, t.ticketMode);
     return t;

@@ -68,14 +68,19 @@ bool TerminalIdentity::isValidName(QStringView name)
            std::all_of(name.begin(), name.end(), nameChar);
 }
 
+QString TerminalIdentity::makeName()
+{
+    return QStringLiteral("%1-%2")
+        .arg(hostPart())
+        .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+}
+
 Result<QString> TerminalIdentity::loadOrCreate(const QString& path)
 {
     if (QFileInfo::exists(path))
         return readName(path);
     QDir().mkpath(QFileInfo(path).absolutePath());
-    const QString name = QStringLiteral("%1-%2")
-                             .arg(hostPart())
-                             .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    const QString name = makeName();
     // Written whole under another name, then linked into place only if nobody was first: a
     // reader never sees half a name, and of several starts at once one name wins.
     const QString temporary =

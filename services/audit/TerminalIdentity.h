@@ -21,6 +21,8 @@ public:
     // does not hold a name (empty, too long, characters other than letters, digits, '.', '_',
     // '-') is refused with the path in the message, not replaced.
     static Result<QString> loadOrCreate(const QString& path);
+    // A new name as loadOrCreate() would make one, kept nowhere.
+    static QString makeName();
     // Whether `name` is one loadOrCreate() would keep.
     static bool isValidName(QStringView name);
     static constexpr int kMaxLength = 64;

@@ -164,18 +164,32 @@ Result<Refund> RefundService::refundOnce(const QList<qint64>& ids, const QString
     Connection* conn = BO_TRY(m_db->connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     const qint64 now = m_clock.nowMs();
-    if (!idempotencyKey.isEmpty()) {
+    // The refund this key already made, if any.
+    auto replay = [&]() -> Result<std::optional<Refund>> {
+        if (idempotencyKey.isEmpty())
+            return std::optional<Refund>{};
         const Examined seen = BO_TRY(load(*conn, ids));
-        if (const auto id = BO_TRY(m_refunds.idWithKey(*conn, seen.customerId, idempotencyKey))) {
-            auto earlier = BO_TRY(m_refunds.find(*conn, *id));
-            // A client that reuses a key by mistake must not be told its new refund was made.
-            if (!earlier || earlier->reservationIds != ids)
-                return fail(ErrorCode::IdempotencyKeyReused);
-            earlier->replayed = true;
+        const auto id = BO_TRY(m_refunds.idWithKey(*conn, seen.customerId, idempotencyKey));
+        if (!id)
+            return std::optional<Refund>{};
+        auto earlier = BO_TRY(m_refunds.find(*conn, *id));
+        // A client that reuses a key by mistake must not be told its new refund was made.
+        if (!earlier || earlier->reservationIds != ids)
+            return fail(ErrorCode::IdempotencyKeyReused);
+        earlier->replayed = true;
+        return earlier;
+    };
+    if (auto earlier = BO_TRY(replay()))
+        return *earlier;
+    auto examined = examine(*conn, ids, now);
+    // On PostgreSQL each statement sees what committed before it began: a request with the
+    // same key that committed between the look above and this one refunded these seats, and
+    // its refund is the answer, not ALREADY_REFUNDED.
+    if (!examined && examined.error().code == ErrorCode::AlreadyRefunded) {
+        if (auto earlier = BO_TRY(replay()))
             return *earlier;
-        }
     }
-    const Examined e = BO_TRY(examine(*conn, ids, now));
+    const Examined e = BO_TRY(std::move(examined));
     // Each seat changes only if it is still PAID, and its row stays locked until the end: a
     // concurrent refund of it loses here (and, looking again, is told ALREADY_REFUNDED or
     // answered by its key), a check-in or reissue of it waits for this transaction.
