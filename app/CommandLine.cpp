@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "audit/Actor.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QStandardPaths>
@@ -148,6 +150,15 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     const QCommandLineOption apiKeyFile(QStringLiteral("api-key-file"),
                                         QStringLiteral("File holding the HTTP API key."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption operatorName(
+        QStringLiteral("operator"),
+        QStringLiteral("Who is working at this terminal, recorded with every staff action"
+                       " (default: the window asks at start)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption refundFee(
+        QStringLiteral("refund-fee-percent"),
+        QStringLiteral("What the venue keeps of a refund, in percent (0-100, default 0)."),
+        QStringLiteral("P"));
     const QCommandLineOption httpThreads(
         QStringLiteral("http-threads"),
         QStringLiteral("Threads serving the HTTP API (default: one per core)."),
@@ -157,9 +168,27 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
         QStringLiteral("Open HTTP connections beyond which clients are told to come back"
                        " (default 1000)."),
         QStringLiteral("N"));
-    p.addOptions({help, version, database, serve, check, listen, every, count, hold, active, idle,
-                  maxHolds, lang, kiosk, kioskNoCharge, demo, apiKeyFile, httpThreads,
-                  httpMaxConnections});
+    p.addOptions({help,
+                  version,
+                  database,
+                  serve,
+                  check,
+                  listen,
+                  every,
+                  count,
+                  hold,
+                  active,
+                  idle,
+                  maxHolds,
+                  lang,
+                  kiosk,
+                  kioskNoCharge,
+                  demo,
+                  apiKeyFile,
+                  httpThreads,
+                  httpMaxConnections,
+                  operatorName,
+                  refundFee});
     const TicketOptions ticketOptions;
     p.addOptions(
         {ticketOptions.key, ticketOptions.verify, ticketOptions.keys, ticketOptions.exportKeys});
@@ -228,6 +257,7 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
         {active, &o.settings.activeSeconds, 1, 86400},
         {idle, &o.settings.idleSeconds, 1, 86400},
         {maxHolds, &o.settings.maxHolds, 1, 100},
+        {refundFee, &o.settings.refundFeePercent, 0, 100},
         {httpThreads, &o.http.threads, 1, 256},
         {httpMaxConnections, &o.http.maxConnections, 1, 100000},
     };
@@ -248,6 +278,15 @@ std::expected<AppOptions, QString> parseCommandLine(const QStringList& arguments
     }
     if (p.isSet(apiKeyFile))
         o.apiKeyFile = p.value(apiKeyFile);
+    if (p.isSet(operatorName)) {
+        const auto name = Actor::checkedName(p.value(operatorName));
+        if (!name)
+            return std::unexpected(QStringLiteral("--operator: %1").arg(name.error().english));
+        if (o.kiosk)
+            return std::unexpected(QStringLiteral("--operator: a kiosk is self-service; it has"
+                                                  " no operator"));
+        o.operatorName = *name;
+    }
     if (auto r = readTicketOptions(p, ticketOptions, o); !r)
         return std::unexpected(r.error());
     return o;

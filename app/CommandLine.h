@@ -32,6 +32,8 @@ struct AppOptions
     QString ticketKeysFile;       // ... --ticket-keys FILE (exported public keys)
     bool verifyTicketSet = false; // --verify-ticket given (an empty CODE is still a question)
     QString exportTicketKeysFile; // --export-ticket-keys FILE
+    // Who is at this terminal (design R5): --operator NAME; empty: the window asks at start.
+    QString operatorName;
     HttpLimits http; // --http-threads, --http-max-connections
     bool showHelp = false;
     bool showVersion = false;

@@ -1,11 +1,12 @@
 #include "Launcher.h"
 
+#include "audit/TerminalIdentity.h"
 #include "demo/DemoSeeder.h"
 #include "engine/Scheduler.h"
 #include "http/ApiServer.h"
 #include "sales/TicketCode.h"
-#include "sales/TicketKeyRepository.h"
 #include "storage/InvariantChecker.h"
+#include "storage/TicketKeyRepository.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -34,11 +35,34 @@ Error forPeople(Error e, const QString& where)
 
 } // namespace
 
+Result<TerminalSettings> terminalSettings(const AppOptions& options)
+{
+    TerminalSettings t;
+    const QString path = TerminalIdentity::defaultPath();
+    auto id = TerminalIdentity::loadOrCreate(path);
+    if (!id && QFileInfo::exists(path))
+        return fail(id.error()); // a damaged name is the owner's to look at, not to replace
+    if (!id) {
+        // No data folder to keep a name in (a service user without a home, a read-only
+        // disk): this run signs its records with a name of its own, and says so, rather than
+        // refusing to start for want of a file only the audit log reads.
+        t.id = TerminalIdentity::makeName();
+        qWarning().noquote() << id.error().english << QStringLiteral("; this run is called")
+                             << t.id;
+    } else {
+        t.id = *id;
+    }
+    t.ticketMode = TicketMode::Real;
+    t.ticketKeyPath = ticketKeyPath(options, t.ticketMode);
+    return t;
+}
+
 Result<std::unique_ptr<Engine>> openEngine(const AppOptions& options, const Clock& clock)
 {
     DatabaseOptions db;
     db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
-    auto engine = Engine::open(db, options.settings, clock);
+    const TerminalSettings terminal = BO_TRY(terminalSettings(options));
+    auto engine = Engine::open(db, options.settings, clock, terminal);
     if (!engine) {
         const QString where =
             isPostgresLocation(db.location) ? QStringLiteral("PostgreSQL") : db.location;
@@ -55,6 +79,13 @@ Result<std::unique_ptr<Engine>> openEngine(const AppOptions& options, const Cloc
     }
     if (options.demo && !*seeded)
         qInfo().noquote() << "--demo: the database already holds data; nothing seeded";
+    // Seats sold before tickets existed (a database from before schema 4) get theirs now, so
+    // that every sold seat has one (R4) before anyone asks for it.
+    const auto issued = (*engine)->tickets.issueMissing();
+    if (!issued)
+        return fail(forPeople(issued.error(), where));
+    if (*issued > 0)
+        qInfo().noquote() << "boxoffice:" << *issued << "ticket(s) issued for earlier sales";
     return std::move(*engine);
 }
 
@@ -168,6 +199,9 @@ int runCheck(const AppOptions& options, const Clock& clock)
     out << "  customers " << report->customers << ", ledger entries " << report->ledgerEntries
         << ", payments " << report->payments << ", sold seats " << report->soldSeats
         << ", live holds " << report->liveHolds << Qt::endl;
+    out << "  refunds " << report->refunds << ", refunded seats " << report->refundedSeats
+        << ", valid tickets " << report->validTickets << ", check-ins " << report->checkIns
+        << Qt::endl;
     for (const QString& p : report->problems)
         out << "  PROBLEM: " << p << Qt::endl;
     out << (report->ok() ? "check: all invariants hold" : "check: invariants BROKEN") << Qt::endl;

@@ -8,9 +8,14 @@
 
 namespace boxoffice {
 
-// Opens the storage an AppOptions names, seeding demo data into an empty database. The error
-// says what is wrong and where, in both languages; driver details go to the log only.
+// Opens the storage an AppOptions names, seeding demo data into an empty database and giving
+// tickets to seats sold before tickets existed. The error says what is wrong and where, in both
+// languages; driver details go to the log only.
 Result<std::unique_ptr<Engine>> openEngine(const AppOptions& options, const Clock& clock);
+// Which terminal this program instance is: its name from the data folder
+// (TerminalIdentity: AppDataLocation/terminal-id, made on the first start) and its ticket key
+// (--ticket-key, or AppDataLocation/ticket-key.pem).
+Result<TerminalSettings> terminalSettings(const AppOptions& options);
 
 // The API key of --api-key-file; required (else an error line) when --listen is not loopback.
 std::expected<QByteArray, QString> loadApiKey(const AppOptions& options);

@@ -57,22 +57,52 @@ ChangeWatch::~ChangeWatch()
     ::close(m_wakeFd);
 }
 
-Result<ChangeWatch::Stamp> ChangeWatch::stamp()
+Result<ChangeWatch::Stamp> ChangeWatch::stamp(qint64 scheduleId)
 {
-    const quint64 writes = Database::committedWrites();
+    const SeatChanges::Mark own = committedSeatChanges().of(scheduleId);
     if (m_db->dialect() == Dialect::Postgres) {
         // Deaf (no connection to listen on): nothing heard means nothing known, keep nothing.
         if (!m_listening)
-            return Stamp{writes, m_outside.fetch_add(1) + 1};
-        return Stamp{writes, m_outside.load()};
+            heardAbout(0);
+        return Stamp{own, m_outside.of(scheduleId)};
     }
     const qint64 version = BO_TRY(m_db->dataVersion());
     const auto [seen, first] = t_dataVersions.try_emplace(m_id, version);
     if (first || seen->second != version) {
         seen->second = version;
-        m_outside.fetch_add(1);
+        // Another connection committed (this process's or another's): the seat versions say
+        // which performances it changed. Unreadable, every performance may have.
+        if (!readSeatVersions())
+            heardAbout(0);
     }
-    return Stamp{writes, m_outside.load()};
+    return Stamp{own, m_outside.of(scheduleId)};
+}
+
+Result<void> ChangeWatch::readSeatVersions()
+{
+    const auto versions = BO_TRY(m_db->seatVersions());
+    std::lock_guard lock(m_versionsMutex);
+    const bool first = !std::exchange(m_versionsRead, true);
+    if (first)
+        heardAbout(0);
+    for (const auto& [schedule, version] : versions) {
+        auto [known, added] = m_versions.try_emplace(schedule, version);
+        if (!added && known->second >= version)
+            continue;
+        known->second = version;
+        if (!first)
+            heardAbout(schedule);
+    }
+    return {};
+}
+
+void ChangeWatch::heardAbout(qint64 scheduleId)
+{
+    if (scheduleId > 0)
+        m_outside.bump(scheduleId);
+    else
+        m_outside.bumpAll();
+    m_heard.fetch_add(1);
 }
 
 void ChangeWatch::ready()
@@ -89,12 +119,12 @@ void ChangeWatch::listen()
         if (conn && pgHandle(**conn) &&
             (*conn)->runOnce(QStringLiteral("LISTEN boxoffice_changes"))) {
             // Whatever was committed while nobody listened counts as a change.
-            m_outside.fetch_add(1);
+            heardAbout(0);
             m_listening = true;
             ready();
             hear(**conn);
             m_listening = false;
-            m_outside.fetch_add(1);
+            heardAbout(0);
             continue;
         }
         qWarning().noquote() << "http: cannot listen for other processes' changes:"
@@ -106,20 +136,22 @@ void ChangeWatch::listen()
     }
 }
 
-// Until the connection fails or the watch stops: every notification is a change.
+// Until the connection fails or the watch stops: every notification is a change to the
+// performance it names.
 void ChangeWatch::hear(Connection& conn)
 {
     PGconn* pg = pgHandle(conn);
     pollfd fds[2] = {{PQsocket(pg), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
     while (!m_stop) {
         // Notifications read along with a statement's answer wait in libpq already.
-        bool heard = false;
+        // The trigger names the schedule; anything else (an older trigger's empty payload)
+        // may be about any performance.
         while (PGnotify* n = PQnotifies(pg)) {
+            bool ok = false;
+            const qint64 schedule = QByteArray(n->extra).toLongLong(&ok);
             PQfreemem(n);
-            heard = true;
+            heardAbout(ok ? schedule : 0);
         }
-        if (heard)
-            m_outside.fetch_add(1);
         if (::poll(fds, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;

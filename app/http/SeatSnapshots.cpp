@@ -70,7 +70,7 @@ std::optional<Result<QByteArray>> SeatSnapshots::find(const ScheduleInfo& schedu
     const qint64 now = m_clock.nowMs();
     if (schedule.startsAtMs <= now)
         return fail(ErrorCode::NoAvailableSeats);
-    const auto stamp = m_changes.stamp();
+    const auto stamp = m_changes.stamp(schedule.id);
     if (!stamp)
         return fail(stamp.error());
     Slot& slot = slotFor(schedule.id);
@@ -95,7 +95,7 @@ SeatSnapshots::build(const ScheduleInfo& schedule)
 {
     auto snapshot = std::make_shared<Snapshot>();
     // Taken before the seats are read: a commit after it makes a later stamp differ.
-    snapshot->stamp = BO_TRY(m_changes.stamp());
+    snapshot->stamp = BO_TRY(m_changes.stamp(schedule.id));
     const QList<SeatInfo> seats = BO_TRY(m_catalogue.seatMap(schedule.id, 0));
     snapshot->validUntilMs = schedule.startsAtMs;
     QJsonArray list;

@@ -2,7 +2,7 @@
 
 namespace boxoffice {
 
-// The timers and limits of design §1, settable from the command line (§3).
+// The timers and limits of design §1 and §6, settable from the command line (§3).
 struct EngineSettings
 {
     int activateEverySeconds = 10; // Q4: N
@@ -11,6 +11,7 @@ struct EngineSettings
     int activeSeconds = 600;       // Q6
     int idleSeconds = 300;         // Q6
     int maxHolds = 4;              // H3
+    int refundFeePercent = 0;      // R2: what the venue keeps of a refund, 0–100
 };
 
 } // namespace boxoffice

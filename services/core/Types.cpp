@@ -24,12 +24,34 @@ constexpr Spelling<ReservationStatus> kReservationStatuses[] = {
     {ReservationStatus::Held, u"HELD"},
     {ReservationStatus::Paid, u"PAID"},
     {ReservationStatus::Expired, u"EXPIRED"},
+    {ReservationStatus::Refunded, u"REFUNDED"},
 };
 
 constexpr Spelling<LedgerKind> kLedgerKinds[] = {
     {LedgerKind::Charge, u"CHARGE"},
     {LedgerKind::Payment, u"PAYMENT"},
     {LedgerKind::Refund, u"REFUND"},
+};
+
+constexpr Spelling<TicketStatus> kTicketStatuses[] = {
+    {TicketStatus::Valid, u"VALID"},
+    {TicketStatus::Revoked, u"REVOKED"},
+};
+
+constexpr Spelling<TicketRevocation> kTicketRevocations[] = {
+    {TicketRevocation::Reissued, u"REISSUED"},
+    {TicketRevocation::Refunded, u"REFUNDED"},
+};
+
+constexpr Spelling<AuditAction> kAuditActions[] = {
+    {AuditAction::Charge, u"CHARGE"},
+    {AuditAction::Payment, u"PAYMENT"},
+    {AuditAction::Refund, u"REFUND"},
+    {AuditAction::Reissue, u"REISSUE"},
+    {AuditAction::CheckIn, u"CHECK_IN"},
+    {AuditAction::QueuePause, u"QUEUE_PAUSE"},
+    {AuditAction::QueueResume, u"QUEUE_RESUME"},
+    {AuditAction::TrainingReset, u"TRAINING_RESET"},
 };
 
 template <typename E, std::size_t N> constexpr bool inOrder(const Spelling<E> (&table)[N])
@@ -40,7 +62,8 @@ template <typename E, std::size_t N> constexpr bool inOrder(const Spelling<E> (&
     }
     return true;
 }
-static_assert(inOrder(kQueueStates) && inOrder(kReservationStatuses) && inOrder(kLedgerKinds),
+static_assert(inOrder(kQueueStates) && inOrder(kReservationStatuses) && inOrder(kLedgerKinds) &&
+                  inOrder(kTicketStatuses) && inOrder(kTicketRevocations) && inOrder(kAuditActions),
               "a spelling table must list its enum's values in order");
 
 template <typename E, std::size_t N> QString nameIn(const Spelling<E> (&table)[N], E value)
@@ -93,6 +116,36 @@ QString ledgerKindName(LedgerKind k)
 std::optional<LedgerKind> ledgerKindFromName(QStringView name)
 {
     return valueIn(kLedgerKinds, name);
+}
+
+QString ticketStatusName(TicketStatus s)
+{
+    return nameIn(kTicketStatuses, s);
+}
+
+std::optional<TicketStatus> ticketStatusFromName(QStringView name)
+{
+    return valueIn(kTicketStatuses, name);
+}
+
+QString ticketRevocationName(TicketRevocation r)
+{
+    return nameIn(kTicketRevocations, r);
+}
+
+std::optional<TicketRevocation> ticketRevocationFromName(QStringView name)
+{
+    return valueIn(kTicketRevocations, name);
+}
+
+QString auditActionName(AuditAction a)
+{
+    return nameIn(kAuditActions, a);
+}
+
+std::optional<AuditAction> auditActionFromName(QStringView name)
+{
+    return valueIn(kAuditActions, name);
 }
 
 } // namespace boxoffice

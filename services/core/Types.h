@@ -87,7 +87,8 @@ struct SeatInfo
     int posY = -1;
 };
 
-enum class ReservationStatus { Held, Paid, Expired };
+// REFUNDED: paid, then given back (design R1); like EXPIRED it no longer holds the seat.
+enum class ReservationStatus { Held, Paid, Expired, Refunded };
 QString reservationStatusName(ReservationStatus s);
 std::optional<ReservationStatus> reservationStatusFromName(QStringView name);
 
@@ -106,6 +107,42 @@ struct Reservation
     qint64 paymentId = 0;
 };
 
+// A ticket as its holder and the door know it (design K1, K4): one code per issue.
+enum class TicketStatus { Valid, Revoked };
+QString ticketStatusName(TicketStatus s);
+std::optional<TicketStatus> ticketStatusFromName(QStringView name);
+
+// Why a code stopped being valid.
+enum class TicketRevocation { Reissued, Refunded };
+QString ticketRevocationName(TicketRevocation r);
+std::optional<TicketRevocation> ticketRevocationFromName(QStringView name);
+
+struct Ticket
+{
+    qint64 id = 0;
+    qint64 reservationId = 0;
+    qint64 scheduleId = 0;
+    qint64 paymentId = 0;
+    int issueNumber = 1;
+    QString code; // "BO1.…", signed (TicketCode)
+    QString seatLabel;
+    TicketStatus status = TicketStatus::Valid;
+    std::optional<TicketRevocation> revokedReason;
+    qint64 issuedAtMs = 0;
+    qint64 revokedAtMs = 0;
+    qint64 checkedInAtMs = 0; // 0: not checked in
+    // What the ticket is for, as it is printed (filled where tickets are shown, not in the
+    // payment's answer).
+    QString concertTitle;
+    QString venue;
+    qint64 startsAtMs = 0;
+    QString tier;
+    qint64 price = 0;
+    bool training = false;
+
+    bool isCheckedIn() const { return checkedInAtMs != 0; }
+};
+
 struct Payment
 {
     qint64 id = 0;
@@ -115,6 +152,8 @@ struct Payment
     qint64 balanceAfter = 0; // the customer's balance when this answer was made
     qint64 createdAtMs = 0;
     bool replayed = false; // an earlier payment answered again (P4)
+    // Each paid reservation's current ticket, issued in the payment's own transaction (K1).
+    QList<Ticket> tickets;
 };
 
 enum class LedgerKind { Charge, Payment, Refund };
@@ -129,7 +168,86 @@ struct LedgerEntry
     qint64 balanceAfter = 0;
     qint64 atMs = 0;
     qint64 paymentId = 0;
+    qint64 refundId = 0;  // REFUND entries: the refund that gave the money back
+    QString operatorName; // who took it at the counter; empty: the customer's own
 };
+
+// A refund of some of one payment's seats (design R1–R3).
+struct Refund
+{
+    qint64 id = 0;
+    qint64 paymentId = 0;
+    qint64 customerId = 0;
+    QList<qint64> reservationIds;
+    qint64 amount = 0; // the refunded seats' prices
+    qint64 fee = 0;    // what the venue keeps: floor(amount × feePercent / 100)
+    int feePercent = 0;
+    qint64 balanceAfter = 0; // the customer's balance when this answer was made
+    qint64 refundedAtMs = 0;
+    QString operatorName;
+    bool replayed = false; // an earlier refund answered again (the same Idempotency-Key)
+
+    qint64 returned() const { return amount - fee; }
+};
+
+// What a refund of some seats would give back now, before anyone commits to it.
+struct RefundQuote
+{
+    QList<qint64> reservationIds;
+    qint64 paymentId = 0;
+    qint64 amount = 0;
+    qint64 fee = 0;
+    int feePercent = 0;
+
+    qint64 returned() const { return amount - fee; }
+};
+
+// One seat a customer bought, as their page lists it: what happened to it since.
+struct Purchase
+{
+    qint64 reservationId = 0;
+    qint64 paymentId = 0;
+    qint64 paidAtMs = 0;
+    qint64 concertId = 0;
+    QString concertTitle;
+    qint64 scheduleId = 0;
+    qint64 startsAtMs = 0;
+    QString seatLabel;
+    QString tier;
+    qint64 price = 0;
+    ReservationStatus status = ReservationStatus::Paid; // PAID or REFUNDED
+    qint64 refundId = 0;
+    qint64 refundedAtMs = 0;
+    qint64 refundFee = 0; // this seat's share of its refund's fee
+    qint64 ticketId = 0;  // the current (or last) ticket
+    TicketStatus ticketStatus = TicketStatus::Valid;
+    qint64 checkedInAtMs = 0;
+};
+
+// A door's answer to a scan that let someone in (design K5).
+struct CheckIn
+{
+    qint64 id = 0;
+    qint64 ticketId = 0;
+    qint64 reservationId = 0;
+    qint64 scheduleId = 0;
+    QString seatLabel;
+    qint64 checkedInAtMs = 0;
+};
+
+// What a staff action was, in the audit log (design R5).
+enum class AuditAction {
+    Charge,
+    Payment,
+    Refund,
+    Reissue,
+    CheckIn,
+    QueuePause,
+    QueueResume,
+    TrainingReset
+};
+QString auditActionName(AuditAction a);
+std::optional<AuditAction> auditActionFromName(QStringView name);
 
 } // namespace boxoffice
 
@@ -138,3 +256,6 @@ Q_DECLARE_METATYPE(boxoffice::Customer)
 Q_DECLARE_METATYPE(boxoffice::QueueStatus)
 Q_DECLARE_METATYPE(boxoffice::Reservation)
 Q_DECLARE_METATYPE(boxoffice::Payment)
+Q_DECLARE_METATYPE(boxoffice::Ticket)
+Q_DECLARE_METATYPE(boxoffice::Refund)
+Q_DECLARE_METATYPE(boxoffice::CheckIn)

@@ -62,9 +62,11 @@ EngineHost::~EngineHost()
             delete worker->watch;
             worker->owned.reset();
             worker->deleteLater(); // deleted as the thread finishes
+            // Asked from here, after every call posted before it has run: a quit() from this
+            // thread could end the worker's loop with calls still queued, never answered.
+            QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
-    m_thread->quit();
     if (!m_thread->wait(5000)) {
         // Stuck in a driver call to a server that does not answer: leave it to the process's
         // exit (an unfinished transaction is rolled back by the server; nothing it did was

@@ -7,8 +7,8 @@
 namespace boxoffice {
 
 PaymentService::PaymentService(std::shared_ptr<Database> db, const Clock& clock,
-                               QueueService& queue)
-    : m_db(std::move(db)), m_clock(clock), m_queue(queue)
+                               QueueService& queue, TicketIssuer& issuer, AuditLog& audit)
+    : m_db(std::move(db)), m_clock(clock), m_queue(queue), m_issuer(issuer), m_audit(audit)
 {}
 
 Result<Payment> PaymentService::load(Connection& conn, qint64 paymentId)
@@ -18,25 +18,26 @@ Result<Payment> PaymentService::load(Connection& conn, qint64 paymentId)
         return fail(ErrorCode::NotFound);
     Payment p = *found;
     p.reservationIds = BO_TRY(m_reservations.idsPaidBy(conn, paymentId));
+    p.tickets = BO_TRY(m_tickets.ofPayment(conn, paymentId));
     p.replayed = true;
     return p;
 }
 
 Result<Payment> PaymentService::pay(const QString& token, QList<qint64> reservationIds,
-                                    const QString& idempotencyKey)
+                                    const QString& idempotencyKey, const Actor& by)
 {
     // A payment that loses a race with another connection (the same reservation paid, the
     // balance spent, the same idempotency key) rolls back whole and looks again: the second
     // look answers with what the winner did (P4), or with the reason this one cannot go on.
     for (int attempt = 0;; ++attempt) {
-        auto p = payOnce(token, reservationIds, idempotencyKey);
+        auto p = payOnce(token, reservationIds, idempotencyKey, by);
         if (p || p.error().code != ErrorCode::StorageBusy || attempt == 3)
             return p;
     }
 }
 
 Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> reservationIds,
-                                        const QString& idempotencyKey)
+                                        const QString& idempotencyKey, const Actor& by)
 {
     if (token.isEmpty())
         return fail(ErrorCode::TokenMissing);
@@ -46,6 +47,8 @@ Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> rese
     if (reservationIds.isEmpty())
         return fail(ErrorCode::BadRequest);
 
+    // The signing key is ready before the transaction: its registration commits on its own.
+    BO_CHECK(m_issuer.ready());
     Connection* conn = BO_TRY(m_db->connection());
     WriteTransaction tx = BO_TRY(WriteTransaction::begin(*conn));
     const qint64 now = m_clock.nowMs();
@@ -138,8 +141,8 @@ Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> rese
     p.reservationIds = reservationIds;
     p.amount = total;
     p.createdAtMs = now;
-    const auto id =
-        BO_TRY(m_payments.insert(*conn, customerId, total, idempotencyKey, entry->id, now));
+    const auto id = BO_TRY(m_payments.insert(*conn, customerId, total, idempotencyKey, entry->id,
+                                             now, by.operatorName));
     if (!id) // the same key from a concurrent request: lost the race (see pay())
         return fail(ErrorCode::StorageBusy);
     p.id = *id;
@@ -159,7 +162,26 @@ Result<Payment> PaymentService::payOnce(const QString& token, QList<qint64> rese
     entryOfPayment.balanceAfter = p.balanceAfter;
     entryOfPayment.atMs = now;
     entryOfPayment.paymentId = p.id;
+    entryOfPayment.operatorName = by.operatorName;
     BO_TRY(m_ledger.append(*conn, customerId, entryOfPayment));
+    // K1: each seat sold gets its ticket with the sale, or neither happens.
+    for (const PayableReservation& r : rows) {
+        const auto seat = BO_TRY(m_tickets.reservationForTicket(*conn, r.id));
+        if (!seat)
+            return fail(ErrorCode::StorageBusy);
+        p.tickets << BO_TRY(m_issuer.issue(*conn, *seat, 1, by.operatorName, now));
+    }
+    if (by.isStaff()) {
+        QJsonArray ids;
+        for (qint64 r : reservationIds)
+            ids.append(r);
+        BO_TRY(m_audit.append(*conn, by, AuditAction::Payment,
+                              {{QStringLiteral("paymentId"), p.id},
+                               {QStringLiteral("customerId"), customerId},
+                               {QStringLiteral("reservationIds"), ids},
+                               {QStringLiteral("amount"), total}},
+                              now));
+    }
     // Q7: the token is used up.
     BO_CHECK(m_entries.markUsedByPayment(*conn, entry->id, p.id, now));
     BO_CHECK(tx.commit());

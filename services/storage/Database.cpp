@@ -771,6 +771,16 @@ Result<QStringList> Database::integrityProblems()
     return problems;
 }
 
+Result<QList<std::pair<qint64, qint64>>> Database::seatVersions()
+{
+    Connection* conn = BO_TRY(connection());
+    auto q = BO_TRY(conn->run(QStringLiteral("SELECT schedule_id, version FROM seat_versions")));
+    QList<std::pair<qint64, qint64>> out;
+    while (q.next())
+        out.append({q.i64(0), q.i64(1)});
+    return out;
+}
+
 Result<qint64> Database::dataVersion()
 {
     Connection* conn = BO_TRY(connection());
@@ -796,6 +806,22 @@ Result<qint64> Database::dataVersion()
         conn->notifications->store(g_listenEpoch.fetch_add(1) << 32);
     }
     return conn->notifications->load();
+}
+
+SeatChanges& committedSeatChanges()
+{
+    static SeatChanges changes;
+    return changes;
+}
+
+void Connection::noteSeatChange(qint64 scheduleId)
+{
+    if (!m_inWrite) {
+        committedSeatChanges().bump(scheduleId);
+        return;
+    }
+    if (!m_seatChanges.contains(scheduleId))
+        m_seatChanges.append(scheduleId);
 }
 
 quint64 Database::committedWrites()
@@ -864,6 +890,8 @@ Result<WriteTransaction> WriteTransaction::begin(Connection& conn)
                                                           : QStringLiteral("BEGIN");
     if (auto r = conn.runControl(sql); !r)
         return fail(storageError(r.error()));
+    conn.m_inWrite = true;
+    conn.m_seatChanges.clear();
     return WriteTransaction(&conn);
 }
 
@@ -875,8 +903,11 @@ Result<void> WriteTransaction::commit()
         rollback();
         return fail(storageError(r.error()));
     }
-    m_conn = nullptr;
+    Connection* conn = std::exchange(m_conn, nullptr);
+    conn->m_inWrite = false;
     g_committedWrites.fetch_add(1, std::memory_order_release);
+    for (const qint64 schedule : std::exchange(conn->m_seatChanges, {}))
+        committedSeatChanges().bump(schedule);
     return {};
 }
 
@@ -885,6 +916,8 @@ void WriteTransaction::rollback()
     if (!m_conn)
         return;
     (void)m_conn->runControl(QStringLiteral("ROLLBACK"));
+    m_conn->m_inWrite = false;
+    m_conn->m_seatChanges.clear();
     m_conn = nullptr;
 }
 

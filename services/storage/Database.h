@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/Error.h"
+#include "storage/SeatChanges.h"
 
 #include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -127,6 +129,10 @@ public:
     // BEGIN / COMMIT / ROLLBACK: cached on SQLite, sent unprepared on PostgreSQL.
     std::expected<void, SqlError> runControl(const QString& sql);
 
+    // A write of this transaction changed the seats of `scheduleId`: committedSeatChanges()
+    // learns it when the transaction commits (at once, outside a WriteTransaction).
+    void noteSeatChange(qint64 scheduleId);
+
     // PostgreSQL LISTEN state for Database::dataVersion().
     bool listening = false;
     std::shared_ptr<std::atomic<qint64>> notifications = std::make_shared<std::atomic<qint64>>(0);
@@ -142,6 +148,10 @@ private:
     Dialect m_dialect;
     QSqlDatabase m_db;
     std::expected<Query, SqlError> runSqlite(const QString& sql, SqlArgs args);
+
+    friend class WriteTransaction;
+    bool m_inWrite = false;
+    QList<qint64> m_seatChanges; // noted in the open write transaction
 
     QHash<QString, QSqlQuery*> m_cache;
     // SQLite: statements run on the QSQLITE connection's own handle. Qt opened it and set its
@@ -164,7 +174,7 @@ struct DatabaseOptions
 class Database : public std::enable_shared_from_this<Database>
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     static Result<std::shared_ptr<Database>> open(const DatabaseOptions& options);
     ~Database();
@@ -184,6 +194,9 @@ public:
     // A number that changes when another connection commits (SQLite's PRAGMA data_version):
     // a cheap way for a terminal to notice other terminals' writes without reloading.
     Result<qint64> dataVersion();
+    // SQLite: each performance's seat version (bumped by a trigger on every change to its
+    // reservations), for a reader that saw dataVersion() move to learn which ones moved.
+    Result<QList<std::pair<qint64, qint64>>> seatVersions();
     // How many write transactions this process has committed, on any Database and thread. A
     // copy of some data (the HTTP front's seat lists) is current while this has not moved and
     // no other process wrote; read it before reading what the copy is made of.

@@ -42,12 +42,14 @@ Result<std::optional<qint64>> LedgerRepository::debit(Connection& conn, qint64 c
 Result<bool> LedgerRepository::append(Connection& conn, qint64 customerId, const LedgerEntry& e,
                                       const QString& idempotencyKey)
 {
-    auto q = conn.tryRun(QStringLiteral("INSERT INTO ledger (customer_id, kind, amount,"
-                                        " balance_after, payment_id, at, idempotency_key)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                         {customerId, ledgerKindName(e.kind), e.amount, e.balanceAfter,
-                          idOrNull(e.paymentId), e.atMs,
-                          idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey)});
+    auto q = conn.tryRun(
+        QStringLiteral("INSERT INTO ledger (customer_id, kind, amount,"
+                       " balance_after, payment_id, at, idempotency_key,"
+                       " refund_id, operator)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {customerId, ledgerKindName(e.kind), e.amount, e.balanceAfter, idOrNull(e.paymentId),
+         e.atMs, idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey),
+         idOrNull(e.refundId), e.operatorName.isNull() ? QStringLiteral("") : e.operatorName});
     if (!q) {
         if (q.error().kind == SqlFailure::Unique && !idempotencyKey.isEmpty())
             return false;
@@ -69,10 +71,11 @@ LedgerRepository::entryWithKey(Connection& conn, qint64 customerId, const QStrin
 
 Result<QList<LedgerEntry>> LedgerRepository::history(Connection& conn, qint64 customerId, int limit)
 {
-    auto q = BO_TRY(conn.run(QStringLiteral("SELECT id, kind, amount, balance_after, at, payment_id"
-                                            " FROM ledger WHERE customer_id = ?"
-                                            " ORDER BY id DESC LIMIT ?"),
-                             {customerId, limit}));
+    auto q =
+        BO_TRY(conn.run(QStringLiteral("SELECT id, kind, amount, balance_after, at, payment_id,"
+                                       " refund_id, operator FROM ledger"
+                                       " WHERE customer_id = ? ORDER BY id DESC LIMIT ?"),
+                        {customerId, limit}));
     QList<LedgerEntry> out;
     while (q.next()) {
         LedgerEntry e;
@@ -82,6 +85,8 @@ Result<QList<LedgerEntry>> LedgerRepository::history(Connection& conn, qint64 cu
         e.balanceAfter = q.i64(3);
         e.atMs = q.i64(4);
         e.paymentId = q.i64(5);
+        e.refundId = q.isNull(6) ? 0 : q.i64(6);
+        e.operatorName = q.str(7);
         out << e;
     }
     return out;

@@ -32,14 +32,16 @@ Result<std::optional<qint64>> PaymentRepository::idWithKey(Connection& conn, qin
 Result<std::optional<qint64>> PaymentRepository::insert(Connection& conn, qint64 customerId,
                                                         qint64 amount,
                                                         const QString& idempotencyKey,
-                                                        qint64 queueEntryId, qint64 nowMs)
+                                                        qint64 queueEntryId, qint64 nowMs,
+                                                        const QString& operatorName)
 {
     // The only unique index on payments is the key's, so a refused row means the key.
     return conn.insertReturningId(
         QStringLiteral("INSERT INTO payments (customer_id, amount, idempotency_key,"
-                       " queue_entry_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                       " queue_entry_id, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)"
+                       " RETURNING id"),
         {customerId, amount, idempotencyKey.isEmpty() ? QVariant() : QVariant(idempotencyKey),
-         queueEntryId, nowMs});
+         queueEntryId, nowMs, operatorName.isNull() ? QStringLiteral("") : operatorName});
 }
 
 } // namespace boxoffice

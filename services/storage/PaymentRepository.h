@@ -19,12 +19,12 @@ public:
     // The customer's payment made with the key, if any (keys are per customer).
     Result<std::optional<qint64>> idWithKey(Connection& conn, qint64 customerId,
                                             const QString& idempotencyKey);
-    // A new payment of `amount` by the customer, made with the token's queue entry; its id.
-    // Nothing when the customer already has a payment with the key (a concurrent request with
-    // the same key won).
+    // A new payment of `amount` by the customer, made with the token's queue entry and taken
+    // by `operatorName` (empty: the customer's own); its id. Nothing when the customer already
+    // has a payment with the key (a concurrent request with the same key won).
     Result<std::optional<qint64>> insert(Connection& conn, qint64 customerId, qint64 amount,
                                          const QString& idempotencyKey, qint64 queueEntryId,
-                                         qint64 nowMs);
+                                         qint64 nowMs, const QString& operatorName = {});
 };
 
 } // namespace boxoffice

@@ -9,8 +9,22 @@ namespace {
 const QString kHeld = sqlLiteral(ReservationStatus::Held);
 const QString kPaid = sqlLiteral(ReservationStatus::Paid);
 const QString kExpired = sqlLiteral(ReservationStatus::Expired);
+const QString kRefunded = sqlLiteral(ReservationStatus::Refunded);
 // The live statuses, spelled as the partial unique index on a seat's reservation spells them.
 const QString kLive = QStringLiteral("(%1, %2)").arg(kHeld, kPaid);
+
+// Runs an UPDATE of reservations that ends in RETURNING schedule_id: notes each changed
+// performance on the connection (the HTTP front's seat lists follow them) and counts the rows.
+Result<int> updateNoting(Connection& conn, const QString& sql, SqlArgs args)
+{
+    auto q = BO_TRY(conn.run(sql, std::move(args)));
+    int rows = 0;
+    while (q.next()) {
+        conn.noteSeatChange(q.i64(0));
+        ++rows;
+    }
+    return rows;
+}
 
 } // namespace
 
@@ -32,9 +46,11 @@ Result<void> ReservationRepository::expireLapsedHoldOn(Connection& conn, qint64 
     // The `status IN (...)` term lets SQLite use the per-seat partial index, not the expiry one.
     static const QString sql = QStringLiteral("UPDATE reservations SET status = %1, updated_at = ?"
                                               " WHERE seat_id = ? AND status IN %2"
-                                              " AND status = %3 AND expires_at <= ?")
+                                              " AND status = %3 AND expires_at <= ?"
+                                              " RETURNING schedule_id")
                                    .arg(kExpired, kLive, kHeld);
-    return conn.execute(sql, {nowMs, seatId, nowMs});
+    BO_TRY(updateNoting(conn, sql, {nowMs, seatId, nowMs}));
+    return {};
 }
 
 Result<bool> ReservationRepository::seatIsTaken(Connection& conn, qint64 seatId)
@@ -64,8 +80,11 @@ Result<std::optional<qint64>> ReservationRepository::insertHold(Connection& conn
                        " status, held_at, expires_at, updated_at)"
                        " VALUES (?, ?, ?, ?, %1, ?, ?, ?) RETURNING id")
             .arg(kHeld);
-    return conn.insertReturningId(sql, {r.seatId, r.scheduleId, r.customerId, r.price, r.heldAtMs,
-                                        r.expiresAtMs, r.heldAtMs});
+    auto id = BO_TRY(conn.insertReturningId(sql, {r.seatId, r.scheduleId, r.customerId, r.price,
+                                                  r.heldAtMs, r.expiresAtMs, r.heldAtMs}));
+    if (id)
+        conn.noteSeatChange(r.scheduleId);
+    return id;
 }
 
 Result<std::optional<Reservation>> ReservationRepository::ownerAndStatus(Connection& conn,
@@ -101,19 +120,20 @@ Result<std::optional<PayableReservation>> ReservationRepository::forPayment(Conn
 Result<void> ReservationRepository::endHold(Connection& conn, qint64 reservationId, qint64 nowMs)
 {
     static const QString sql = QStringLiteral("UPDATE reservations SET status = %1, updated_at = ?"
-                                              " WHERE id = ? AND status = %2")
+                                              " WHERE id = ? AND status = %2"
+                                              " RETURNING schedule_id")
                                    .arg(kExpired, kHeld);
-    return conn.execute(sql, {nowMs, reservationId});
+    BO_TRY(updateNoting(conn, sql, {nowMs, reservationId}));
+    return {};
 }
 
 Result<int> ReservationRepository::expireLapsedHolds(Connection& conn, qint64 nowMs)
 {
     static const QString sql = QStringLiteral("UPDATE reservations SET status = %1,"
                                               " updated_at = ? WHERE status = %2"
-                                              " AND expires_at <= ?")
+                                              " AND expires_at <= ? RETURNING schedule_id")
                                    .arg(kExpired, kHeld);
-    auto q = BO_TRY(conn.run(sql, {nowMs, nowMs}));
-    return q.rowsAffected();
+    return updateNoting(conn, sql, {nowMs, nowMs});
 }
 
 Result<QList<Reservation>> ReservationRepository::runningHoldsOf(Connection& conn,
@@ -150,10 +170,10 @@ Result<bool> ReservationRepository::claimForPayment(Connection& conn, qint64 res
 {
     static const QString sql = QStringLiteral("UPDATE reservations SET status = %1,"
                                               " payment_id = ?, updated_at = ? WHERE id = ?"
-                                              " AND status = %2 AND expires_at > ?")
+                                              " AND status = %2 AND expires_at > ?"
+                                              " RETURNING schedule_id")
                                    .arg(kPaid, kHeld);
-    auto q = BO_TRY(conn.run(sql, {paymentId, nowMs, reservationId, nowMs}));
-    return q.rowsAffected() == 1;
+    return BO_TRY(updateNoting(conn, sql, {paymentId, nowMs, reservationId, nowMs})) == 1;
 }
 
 Result<QList<qint64>> ReservationRepository::idsPaidBy(Connection& conn, qint64 paymentId)
@@ -165,6 +185,44 @@ Result<QList<qint64>> ReservationRepository::idsPaidBy(Connection& conn, qint64 
     while (q.next())
         ids << q.i64(0);
     return ids;
+}
+
+Result<std::optional<RefundableReservation>> ReservationRepository::forRefund(Connection& conn,
+                                                                              qint64 reservationId)
+{
+    auto q = BO_TRY(conn.run(QStringLiteral("SELECT r.customer_id, r.payment_id, r.price,"
+                                            " sc.starts_at, r.status FROM reservations r"
+                                            " JOIN schedules sc ON sc.id = r.schedule_id"
+                                            " WHERE r.id = ?"),
+                             {reservationId}));
+    if (!q.next())
+        return std::optional<RefundableReservation>{};
+    return std::optional<RefundableReservation>{
+        RefundableReservation{reservationId, q.i64(0), q.isNull(1) ? 0 : q.i64(1), q.i64(2),
+                              q.i64(3), BO_TRY(storedReservationStatus(q.str(4)))}};
+}
+
+Result<bool> ReservationRepository::markRefunded(Connection& conn, qint64 reservationId,
+                                                 qint64 nowMs)
+{
+    static const QString sql = QStringLiteral("UPDATE reservations SET status = %1, updated_at = ?"
+                                              " WHERE id = ? AND status = %2"
+                                              " RETURNING schedule_id")
+                                   .arg(kRefunded, kPaid);
+    return BO_TRY(updateNoting(conn, sql, {nowMs, reservationId})) == 1;
+}
+
+Result<std::optional<ReservationStatus>> ReservationRepository::lockStatus(Connection& conn,
+                                                                           qint64 reservationId)
+{
+    const QString sql = conn.dialect() == Dialect::Postgres
+                            ? QStringLiteral("SELECT status FROM reservations WHERE id = ?"
+                                             " FOR UPDATE")
+                            : QStringLiteral("SELECT status FROM reservations WHERE id = ?");
+    auto q = BO_TRY(conn.run(sql, {reservationId}));
+    if (!q.next())
+        return std::optional<ReservationStatus>{};
+    return std::optional<ReservationStatus>{BO_TRY(storedReservationStatus(q.str(0)))};
 }
 
 } // namespace boxoffice

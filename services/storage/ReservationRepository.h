@@ -27,6 +27,17 @@ struct PayableReservation
     ReservationStatus status = ReservationStatus::Held;
 };
 
+// A reservation as a refund checks it (design R1, R3).
+struct RefundableReservation
+{
+    qint64 id = 0;
+    qint64 customerId = 0;
+    qint64 paymentId = 0;
+    qint64 price = 0;
+    qint64 startsAtMs = 0; // of its performance
+    ReservationStatus status = ReservationStatus::Held;
+};
+
 // The reservations table (holds and sales of seats, H1–H3, P1–P4) and the seat lookups a hold
 // needs. Every method runs on the caller's connection, inside whatever transaction the caller
 // holds; the schema's unique index on a seat's live reservation is the last word on who has it.
@@ -66,6 +77,16 @@ public:
                                  qint64 nowMs);
     // The reservations the payment paid, by id.
     Result<QList<qint64>> idsPaidBy(Connection& conn, qint64 paymentId);
+
+    // ---- After the sale (design R1, K5) ----
+    Result<std::optional<RefundableReservation>> forRefund(Connection& conn, qint64 reservationId);
+    // Gives a sold seat back, only if it is still PAID: whether it did. REFUNDED is outside the
+    // live-seat index, so the seat is on sale again when the transaction commits.
+    Result<bool> markRefunded(Connection& conn, qint64 reservationId, qint64 nowMs);
+    // The reservation's status, its row locked until the transaction ends (PostgreSQL; SQLite's
+    // write lock already excludes everyone): a check-in and a refund or reissue of one seat go
+    // one after the other, so neither decides on what the other is changing.
+    Result<std::optional<ReservationStatus>> lockStatus(Connection& conn, qint64 reservationId);
 };
 
 } // namespace boxoffice

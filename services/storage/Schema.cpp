@@ -318,11 +318,44 @@ QStringList version4(Dialect d)
     return s;
 }
 
+// Version 5: which performance a change is about, so that a copy of one performance's seat list
+// (the HTTP front's) outlives changes to the others. SQLite keeps a version per schedule, bumped
+// by a trigger in the writer's own transaction (SQLite has one writer at a time, so the row costs
+// no concurrency); a reader that sees PRAGMA data_version move reads them to learn which
+// schedules moved. PostgreSQL's NOTIFY carries the schedule id instead: a shared row would make
+// every hold on a performance wait for the one before it to commit.
+QStringList version5(Dialect d)
+{
+    if (d == Dialect::Sqlite) {
+        QStringList s = {
+            QStringLiteral("CREATE TABLE seat_versions ("
+                           " schedule_id INTEGER PRIMARY KEY REFERENCES schedules (id),"
+                           " version INTEGER NOT NULL)")};
+        for (const char* event : {"INSERT", "UPDATE", "DELETE"}) {
+            const QLatin1String row(qstrcmp(event, "DELETE") == 0 ? "OLD" : "NEW");
+            s << QStringLiteral("CREATE TRIGGER reservations_seat_version_%1 AFTER %2"
+                                " ON reservations FOR EACH ROW BEGIN"
+                                " INSERT INTO seat_versions (schedule_id, version)"
+                                " VALUES (%3.schedule_id, 1) ON CONFLICT (schedule_id)"
+                                " DO UPDATE SET version = version + 1; END")
+                     .arg(QString::fromLatin1(event).toLower(), QLatin1String(event), row);
+        }
+        return s;
+    }
+    return {QStringLiteral(
+        "CREATE OR REPLACE FUNCTION boxoffice_notify_change() RETURNS trigger AS $$ BEGIN"
+        " IF TG_OP = 'DELETE' THEN"
+        " PERFORM pg_notify('boxoffice_changes', OLD.schedule_id::text);"
+        " ELSE PERFORM pg_notify('boxoffice_changes', NEW.schedule_id::text); END IF;"
+        " RETURN NULL; END $$ LANGUAGE plpgsql")};
+}
+
 } // namespace
 
 std::vector<QStringList> schemaMigrations(Dialect dialect)
 {
-    return {version1(dialect), version2(dialect), version3(dialect), version4(dialect)};
+    return {version1(dialect), version2(dialect), version3(dialect), version4(dialect),
+            version5(dialect)};
 }
 
 } // namespace boxoffice

@@ -34,6 +34,16 @@ QString sqlLiteral(LedgerKind k)
     return quoted(ledgerKindName(k));
 }
 
+QString sqlLiteral(TicketStatus s)
+{
+    return quoted(ticketStatusName(s));
+}
+
+QString sqlLiteral(TicketRevocation r)
+{
+    return quoted(ticketRevocationName(r));
+}
+
 Result<QueueState> storedQueueState(QStringView text)
 {
     return known(queueStateFromName(text), text);
@@ -47,6 +57,21 @@ Result<ReservationStatus> storedReservationStatus(QStringView text)
 Result<LedgerKind> storedLedgerKind(QStringView text)
 {
     return known(ledgerKindFromName(text), text);
+}
+
+Result<TicketStatus> storedTicketStatus(QStringView text)
+{
+    return known(ticketStatusFromName(text), text);
+}
+
+Result<TicketRevocation> storedTicketRevocation(QStringView text)
+{
+    return known(ticketRevocationFromName(text), text);
+}
+
+Result<AuditAction> storedAuditAction(QStringView text)
+{
+    return known(auditActionFromName(text), text);
 }
 
 } // namespace boxoffice

@@ -12,11 +12,16 @@ namespace boxoffice {
 QString sqlLiteral(QueueState s);
 QString sqlLiteral(ReservationStatus s);
 QString sqlLiteral(LedgerKind k);
+QString sqlLiteral(TicketStatus s);
+QString sqlLiteral(TicketRevocation r);
 
 // How the repositories read an enum back from a row. A text that spells no value (a newer
 // program's state, or damage) is a storage error rather than a guess.
 Result<QueueState> storedQueueState(QStringView text);
 Result<ReservationStatus> storedReservationStatus(QStringView text);
 Result<LedgerKind> storedLedgerKind(QStringView text);
+Result<TicketStatus> storedTicketStatus(QStringView text);
+Result<TicketRevocation> storedTicketRevocation(QStringView text);
+Result<AuditAction> storedAuditAction(QStringView text);
 
 } // namespace boxoffice

@@ -6,8 +6,8 @@
 
 namespace boxoffice {
 
-WalletService::WalletService(std::shared_ptr<Database> db, const Clock& clock)
-    : m_db(std::move(db)), m_clock(clock)
+WalletService::WalletService(std::shared_ptr<Database> db, const Clock& clock, AuditLog& audit)
+    : m_db(std::move(db)), m_clock(clock), m_audit(audit)
 {}
 
 Result<qint64> WalletService::checkAmount(double value)
@@ -43,19 +43,19 @@ Result<qint64> WalletService::balance(qint64 customerId)
 }
 
 Result<qint64> WalletService::charge(qint64 customerId, qint64 amount,
-                                     const QString& idempotencyKey)
+                                     const QString& idempotencyKey, const Actor& by)
 {
     // Two requests with one key at once: the schema lets one ledger entry in; the other rolls
     // back and, looking again, answers with it (or refuses it, for another amount).
     for (int attempt = 0;; ++attempt) {
-        auto r = chargeOnce(customerId, amount, idempotencyKey);
+        auto r = chargeOnce(customerId, amount, idempotencyKey, by);
         if (r || r.error().code != ErrorCode::StorageBusy || attempt == 2)
             return r;
     }
 }
 
 Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
-                                         const QString& idempotencyKey)
+                                         const QString& idempotencyKey, const Actor& by)
 {
     if (amount < kMinCharge || amount > kMaxCharge)
         return fail(ErrorCode::InvalidAmount);
@@ -112,11 +112,21 @@ Result<qint64> WalletService::chargeOnce(qint64 customerId, qint64 amount,
     entry.amount = amount;
     entry.balanceAfter = **after;
     entry.atMs = now;
+    entry.operatorName = by.operatorName;
     const auto appended = m_ledger.append(*conn, customerId, entry, idempotencyKey);
     if (!appended)
         return chargeFailed(appended.error());
     if (!*appended)
         return fail(ErrorCode::StorageBusy); // lost the race described in charge()
+    if (by.isStaff()) {
+        const auto audited = m_audit.append(*conn, by, AuditAction::Charge,
+                                            {{QStringLiteral("customerId"), customerId},
+                                             {QStringLiteral("amount"), amount},
+                                             {QStringLiteral("balance"), **after}},
+                                            now);
+        if (!audited)
+            return chargeFailed(audited.error());
+    }
     if (auto c = tx->commit(); !c)
         return chargeFailed(c.error());
     return **after;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditLog.h"
 #include "core/Clock.h"
 #include "core/Money.h"
 #include "core/Types.h"
@@ -18,14 +19,16 @@ public:
     static constexpr qint64 kMaxCharge = kMaxChargeWon;
     static constexpr qint64 kMaxBalance = kMaxBalanceWon;
 
-    WalletService(std::shared_ptr<Database> db, const Clock& clock);
+    WalletService(std::shared_ptr<Database> db, const Clock& clock, AuditLog& audit);
 
     Result<qint64> balance(qint64 customerId);
     // W2/W3: adds `amount` in one transaction with its ledger entry; returns the new balance.
     // With an idempotency key, a repeat of the same amount answers the first charge's balance
     // and charges nothing; the key of a charge of another amount is refused with
-    // IDEMPOTENCY_KEY_REUSED (keys are per customer).
-    Result<qint64> charge(qint64 customerId, qint64 amount, const QString& idempotencyKey = {});
+    // IDEMPOTENCY_KEY_REUSED (keys are per customer). `by` is who took the money (staff at
+    // the counter: recorded with the entry and in the audit log).
+    Result<qint64> charge(qint64 customerId, qint64 amount, const QString& idempotencyKey = {},
+                          const Actor& by = Actor::customer());
     // Newest first.
     Result<QList<LedgerEntry>> history(qint64 customerId, int limit = 1000);
 
@@ -35,12 +38,14 @@ public:
     static Result<qint64> checkAmount(double value);
 
 private:
-    Result<qint64> chargeOnce(qint64 customerId, qint64 amount, const QString& idempotencyKey);
+    Result<qint64> chargeOnce(qint64 customerId, qint64 amount, const QString& idempotencyKey,
+                              const Actor& by);
 
     std::shared_ptr<Database> m_db;
     const Clock& m_clock;
     LedgerRepository m_ledger;
     CustomerRepository m_customers;
+    AuditLog& m_audit;
 };
 
 } // namespace boxoffice

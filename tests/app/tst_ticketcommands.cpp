@@ -8,7 +8,7 @@
 #include "CommandLine.h"
 #include "Launcher.h"
 #include "sales/TicketCode.h"
-#include "sales/TicketKeyRepository.h"
+#include "storage/TicketKeyRepository.h"
 #include "support/TestSupport.h"
 
 #include <QDirIterator>

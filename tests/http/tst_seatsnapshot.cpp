@@ -1,8 +1,10 @@
 // The seat list served from a snapshot (design A8: an answer whose client has gone costs no
 // more work), on both engines: one build however many clients ask, or hang up, while nothing
 // changes; never a seat state older than a change this process can see, whether the change was
-// committed here (Database::committedWrites), by another process (SQLite's data_version, or
-// PostgreSQL's NOTIFY, which arrives a moment later), or is a hold running out on the clock.
+// committed here (the repositories note each write's performance), by another process (SQLite's
+// data_version, then its seat_versions; or PostgreSQL's NOTIFY naming the schedule, which
+// arrives a moment later), or is a hold running out on the clock. A change to one performance
+// leaves the others' lists as they were.
 
 #include "http/ApiServer.h"
 #include "http/ChangeWatch.h"
@@ -71,12 +73,13 @@ private:
 class Rebuilds
 {
 public:
-    explicit Rebuilds(const ApiServer& api)
-        : m_api(api), m_builds(api.seatSnapshots().builds()),
-          m_outside(api.changes().outsideChanges())
+    // scheduleId: count only what was heard about that performance (0: about any).
+    explicit Rebuilds(const ApiServer& api, qint64 scheduleId = 0)
+        : m_api(api), m_schedule(scheduleId), m_builds(api.seatSnapshots().builds()),
+          m_outside(heard())
     {}
     qint64 builds() const { return m_api.seatSnapshots().builds() - m_builds; }
-    qint64 outside() const { return qint64(m_api.changes().outsideChanges() - m_outside); }
+    qint64 outside() const { return qint64(heard() - m_outside); }
     bool noneUncalledFor() const { return builds() <= outside(); }
     QString describe() const
     {
@@ -84,7 +87,14 @@ public:
     }
 
 private:
+    quint64 heard() const
+    {
+        return m_schedule ? m_api.changes().outsideChangesTo(m_schedule)
+                          : m_api.changes().outsideChanges();
+    }
+
     const ApiServer& m_api;
+    const qint64 m_schedule;
     const qint64 m_builds;
     const quint64 m_outside;
 };
@@ -104,6 +114,8 @@ private Q_SLOTS:
     void holdRunningOutShowsAtOnce();
     void startedPerformanceHasNoSeats();
     void changeByAnotherProcessShows();
+    void changeToAnotherPerformanceKeepsTheList();
+    void anotherProcessChangingAnotherPerformanceKeepsTheList();
     void abandonedListRequestsCostOneBuild();
     void listClientsDoNotHoldAPoll();
 
@@ -116,6 +128,7 @@ private:
     std::unique_ptr<ApiServer> m_api;
     quint16 m_port = 0;
     qint64 m_schedule = 0;
+    qint64 m_otherSchedule = 0; // another performance of the same concert
     QByteArray m_bearer;
 };
 
@@ -127,7 +140,9 @@ void TestSeatSnapshot::init()
     std::tie(m_api, m_port) = std::move(*front);
     const auto schedules = m_t->engine->catalogue.schedulesOf(1);
     QVERIFY_RESULT(schedules);
+    QVERIFY(schedules->size() >= 2);
     m_schedule = schedules->constFirst().id;
+    m_otherSchedule = schedules->at(1).id;
     m_bearer = "Bearer " + m_t->activeToken(1, 1).toLatin1();
 }
 
@@ -235,6 +250,60 @@ void TestSeatSnapshot::changeByAnotherProcessShows()
     } else {
         QVERIFY(seatNumbers(m_schedule, m_bearer).contains(9));
     }
+}
+
+// A sale on one performance leaves every other performance's list as it was built: the list is
+// kept until its own performance's seats change.
+void TestSeatSnapshot::changeToAnotherPerformanceKeepsTheList()
+{
+    const QList<int> first = seatNumbers(m_schedule, m_bearer);
+    QCOMPARE(first.size(), 50);
+    for (int i = 0; i < 5; ++i) // every serving thread has looked once
+        QCOMPARE(seatNumbers(m_schedule, m_bearer), first);
+    const Rebuilds rebuilds(*m_api, m_schedule);
+    const QString other = m_t->activeToken(2, 1);
+    for (int seat = 1; seat <= m_t->engine->settings.maxHolds; ++seat) {
+        QVERIFY_RESULT(m_t->engine->reservations.hold(other, m_otherSchedule, seat));
+        QCOMPARE(seatNumbers(m_schedule, m_bearer), first);
+    }
+    QVERIFY2(rebuilds.noneUncalledFor(), qPrintable(rebuilds.describe()));
+    // The performance that changed shows it at once.
+    const QList<int> changed = seatNumbers(m_otherSchedule, m_bearer);
+    QCOMPARE(changed.size(), 50 - m_t->engine->settings.maxHolds);
+    QVERIFY(!changed.contains(1));
+}
+
+void TestSeatSnapshot::anotherProcessChangingAnotherPerformanceKeepsTheList()
+{
+    const QString other = m_t->activeToken(2, 1);
+    const auto held = m_t->engine->reservations.hold(other, m_otherSchedule, 4);
+    QVERIFY_RESULT(held);
+    const QList<int> first = seatNumbers(m_schedule, m_bearer);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(seatNumbers(m_schedule, m_bearer), first);
+    QVERIFY(!seatNumbers(m_otherSchedule, m_bearer).contains(4));
+    const Rebuilds rebuilds(*m_api, m_schedule);
+    const quint64 heardBefore = m_api->changes().outsideChangesTo(m_otherSchedule);
+    {
+        Outsider outsider(*m_t);
+        QVERIFY(outsider.run(QStringLiteral("UPDATE reservations SET status = 'EXPIRED'"
+                                            " WHERE id = ?"),
+                             {held->id}));
+    }
+    // The first list's requests are what notice the change on SQLite; on PostgreSQL the
+    // notification has reached the listening thread before they are sent.
+    if (m_t->isPostgres())
+        QTRY_VERIFY(m_api->changes().outsideChangesTo(m_otherSchedule) > heardBefore);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(seatNumbers(m_schedule, m_bearer), first);
+    QVERIFY(m_api->changes().outsideChangesTo(m_otherSchedule) > heardBefore);
+    // SQLite's seat versions say which performance moved; only other tests' notifications
+    // about a schedule 1 of their own may cost builds on the shared PostgreSQL server.
+    if (m_t->isPostgres())
+        QVERIFY2(rebuilds.noneUncalledFor(), qPrintable(rebuilds.describe()));
+    else
+        QCOMPARE(rebuilds.builds(), 0);
+    QVERIFY(seatNumbers(m_otherSchedule, m_bearer).contains(4));
 }
 
 // Clients that ask for the 50,000-seat list and hang up at once used

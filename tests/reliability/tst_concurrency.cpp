@@ -2,35 +2,18 @@
 // from Database::connection(), all are released together by a std::latch.
 
 #include "storage/InvariantChecker.h"
+#include "support/RaceSupport.h"
 #include "support/TestSupport.h"
 
 #include <QSet>
 
 #include <algorithm>
-#include <latch>
 #include <mutex>
-#include <thread>
 
 using namespace boxoffice;
 using namespace boxoffice::test;
 
 namespace {
-
-// Runs `work(i)` on `n` threads that all start at once, and waits for them.
-template <typename Work> void race(int n, Work work)
-{
-    std::latch start(n);
-    std::vector<std::thread> threads;
-    threads.reserve(n);
-    for (int i = 0; i < n; ++i) {
-        threads.emplace_back([&start, &work, i] {
-            start.arrive_and_wait();
-            work(i);
-        });
-    }
-    for (std::thread& t : threads)
-        t.join();
-}
 
 // `n` threads paying at once: every answer, and the failures as text.
 struct PayRace

@@ -4,8 +4,8 @@
 // database and in an exported list, and nothing of a private key in any copy of the database.
 
 #include "sales/TicketCode.h"
-#include "sales/TicketKeyRepository.h"
 #include "sales/TicketKeys.h"
+#include "storage/TicketKeyRepository.h"
 #include "support/TestSupport.h"
 
 #include <QCryptographicHash>

@@ -72,6 +72,19 @@ private Q_SLOTS:
     void soldSeatWithoutPayment();
     void seatSoldTwice();
     void seatHeldTwice();
+    // R4: refunds, tickets and check-ins.
+    void refundsAndCheckInsKeepInvariants();
+    void refundedSeatWithoutRefund();
+    void refundFeesThatDoNotAddUp();
+    void refundEntryOtherThanAmountLessFee();
+    void soldSeatWithoutTicket();
+    void soldSeatWithTwoTickets();
+    void validTicketOfARefundedSeat();
+    void checkInOfARefundedSeat();
+
+private:
+    // Damage written with raw SQL is reported with `expected` in its text.
+    static void reported(TestEngine& t, const QString& expected);
 };
 
 void TestInvariantChecker::freshDatabaseIsClean()
@@ -209,6 +222,134 @@ void TestInvariantChecker::seatHeldTwice()
     QVERIFY(!r->ok());
     QVERIFY2(problemsOf(*r).contains(QStringLiteral("seat %1 ").arg(held->seatId)),
              qPrintable(problemsOf(*r)));
+}
+
+void TestInvariantChecker::reported(TestEngine& t, const QString& expected)
+{
+    auto r = InvariantChecker::check(*t->db);
+    QVERIFY_RESULT(r);
+    QVERIFY(!r->ok());
+    QVERIFY2(problemsOf(*r).contains(expected), qPrintable(problemsOf(*r)));
+}
+
+void TestInvariantChecker::refundsAndCheckInsKeepInvariants()
+{
+    EngineSettings settings;
+    settings.refundFeePercent = 7;
+    TestEngine t(settings);
+    const qint64 scheduleId = scheduleOf(t, 1);
+    const Payment a = buy(t, 1, scheduleId, 1);
+    const Payment b = buy(t, 2, scheduleId, 2);
+    buy(t, 3, scheduleId, 3);
+    const Actor staff = Actor::staff(QStringLiteral("op"));
+    QVERIFY_RESULT(t->refunds.refund(a.reservationIds, {}, staff));
+    QVERIFY_RESULT(t->door.checkIn(b.tickets.first().code, scheduleId, staff));
+    const auto fresh = t->tickets.reissue(b.tickets.first().id, staff);
+    QVERIFY_RESULT(fresh);
+    auto r = InvariantChecker::check(*t->db);
+    QVERIFY_RESULT(r);
+    QVERIFY2(r->ok(), qPrintable(problemsOf(*r)));
+    QCOMPARE(r->payments, 3);
+    QCOMPARE(r->soldSeats, 2);
+    QCOMPARE(r->refunds, 1);
+    QCOMPARE(r->refundedSeats, 1);
+    QCOMPARE(r->validTickets, 2);
+    QCOMPARE(r->checkIns, 1);
+}
+
+void TestInvariantChecker::refundedSeatWithoutRefund()
+{
+    TestEngine t;
+    const Payment p = buy(t, 1, scheduleOf(t, 1), 4);
+    QVERIFY(exec(t, QStringLiteral("UPDATE tickets SET status = 'REVOKED', revoked_at = 1,"
+                                   " revoked_reason = 'REFUNDED'")));
+    QVERIFY(exec(t, QStringLiteral("UPDATE reservations SET status = 'REFUNDED' WHERE id = ?"),
+                 {p.reservationIds.first()}));
+    reported(
+        t,
+        QStringLiteral("reservation %1: refunded without a refund").arg(p.reservationIds.first()));
+    // The money was never given back either.
+    reported(t, QStringLiteral("refunds gave back 0 and kept 0 in fees"));
+}
+
+void TestInvariantChecker::refundFeesThatDoNotAddUp()
+{
+    EngineSettings settings;
+    settings.refundFeePercent = 10;
+    TestEngine t(settings);
+    const Payment p = buy(t, 1, scheduleOf(t, 1), 5);
+    const auto r = t->refunds.refund(p.reservationIds, {}, Actor::staff(QStringLiteral("op")));
+    QVERIFY_RESULT(r);
+    QVERIFY(exec(t, QStringLiteral("UPDATE refund_items SET fee = fee + 1")));
+    reported(t, QStringLiteral("refund %1:").arg(r->id));
+}
+
+void TestInvariantChecker::refundEntryOtherThanAmountLessFee()
+{
+    // The wallet got a won more than the refund says, ledger and balance agreeing.
+    EngineSettings settings;
+    settings.refundFeePercent = 10;
+    TestEngine t(settings);
+    const Payment p = buy(t, 1, scheduleOf(t, 1), 6);
+    const auto r = t->refunds.refund(p.reservationIds, {}, Actor::staff(QStringLiteral("op")));
+    QVERIFY_RESULT(r);
+    QVERIFY(exec(t, QStringLiteral("UPDATE ledger SET amount = amount + 1,"
+                                   " balance_after = balance_after + 1 WHERE kind = 'REFUND'")));
+    QVERIFY(exec(t, QStringLiteral("UPDATE customers SET balance = balance + 1 WHERE id = 1")));
+    reported(t, QStringLiteral("refund %1:").arg(r->id));
+    reported(t, QStringLiteral("refunds gave back %1").arg(r->returned() + 1));
+}
+
+void TestInvariantChecker::soldSeatWithoutTicket()
+{
+    TestEngine t;
+    const Payment p = buy(t, 1, scheduleOf(t, 1), 7);
+    QVERIFY(exec(t, QStringLiteral("UPDATE tickets SET status = 'REVOKED', revoked_at = 1,"
+                                   " revoked_reason = 'REISSUED'")));
+    reported(
+        t,
+        QStringLiteral("reservation %1: sold with 0 valid tickets").arg(p.reservationIds.first()));
+}
+
+void TestInvariantChecker::soldSeatWithTwoTickets()
+{
+    TestEngine t;
+    const Payment p = buy(t, 1, scheduleOf(t, 1), 8);
+    QVERIFY(exec(t, QStringLiteral("DROP INDEX tickets_valid")));
+    QVERIFY(exec(t, QStringLiteral("INSERT INTO tickets (reservation_id, schedule_id, issue_number,"
+                                   " key_id, code, status, issued_at) SELECT reservation_id,"
+                                   " schedule_id, 2, key_id, code || 'x', 'VALID', issued_at"
+                                   " FROM tickets")));
+    reported(
+        t,
+        QStringLiteral("reservation %1: sold with 2 valid tickets").arg(p.reservationIds.first()));
+}
+
+void TestInvariantChecker::validTicketOfARefundedSeat()
+{
+    TestEngine t;
+    const Payment p = buy(t, 1, scheduleOf(t, 1), 9);
+    QVERIFY_RESULT(t->refunds.refund(p.reservationIds, {}, Actor::staff(QStringLiteral("op"))));
+    QVERIFY(exec(t, QStringLiteral("UPDATE tickets SET status = 'VALID', revoked_at = NULL,"
+                                   " revoked_reason = NULL")));
+    reported(t, QStringLiteral("ticket %1 is valid but reservation %2 is REFUNDED")
+                    .arg(p.tickets.first().id)
+                    .arg(p.reservationIds.first()));
+}
+
+void TestInvariantChecker::checkInOfARefundedSeat()
+{
+    TestEngine t;
+    const qint64 scheduleId = scheduleOf(t, 1);
+    const Payment p = buy(t, 1, scheduleId, 10);
+    QVERIFY_RESULT(t->refunds.refund(p.reservationIds, {}, Actor::staff(QStringLiteral("op"))));
+    QVERIFY(exec(t,
+                 QStringLiteral("INSERT INTO checkins (ticket_id, reservation_id, schedule_id,"
+                                " checked_in_at) VALUES (?, ?, ?, 1)"),
+                 {p.tickets.first().id, p.reservationIds.first(), scheduleId}));
+    reported(
+        t,
+        QStringLiteral("let in reservation %1, which is REFUNDED").arg(p.reservationIds.first()));
 }
 
 QTEST_GUILESS_MAIN(TestInvariantChecker)

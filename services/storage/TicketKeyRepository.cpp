@@ -1,4 +1,4 @@
-#include "sales/TicketKeyRepository.h"
+#include "storage/TicketKeyRepository.h"
 
 #include "sales/TicketBase64.h"
 
