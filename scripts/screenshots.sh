@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots from the real window under Xvfb, in Korean and English:
-# docs/mainwindow-{ko,en}.png (a sale in progress) and docs/wallet-{ko,en}.png.
+# Takes the README's screenshots from the real windows under Xvfb, in Korean and English
+# (docs/<what>-ko.png and docs/<what>-en.png):
+#   sale-customer, sale-queued, sale-admitted, mainwindow (seats held, "Charge and pay"),
+#   sale-confirm, sale-paid, wallet          the sale at the window
+#   stadium (the whole venue), stadium-section (a section zoomed, a seat held)
+#   kiosk-start, kiosk-error, kiosk-seats, kiosk-no-charge
+# The screen is 1280x800, a small laptop's, so the pictures show what such a screen shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -8,5 +13,9 @@ scripts/deps.sh
 cmake --build --preset default -j"$(nproc)" --target boxoffice_screenshots
 mkdir -p docs
 for lang in ko en; do
-  TZ=Asia/Seoul QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1600x1000x24' build/tests/boxoffice_screenshots "$lang" docs
+  TZ=Asia/Seoul QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1280x800x24' build/tests/boxoffice_screenshots "$lang" docs
 done
+# And docs/mainwindow-200.png: the English window at 200 % (QT_SCALE_FACTOR=2) on a screen that
+# holds it (2560×1600 pixels), to see that text, icons and the seat map scale.
+TZ=Asia/Seoul QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 xvfb-run -a -s '-screen 0 2800x1800x24' \
+  build/tests/boxoffice_screenshots en docs
