@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots from the real windows under Xvfb, in Korean and English
 # (docs/<what>-ko.png and docs/<what>-en.png):
-#   sale-customer, sale-queued, sale-admitted, mainwindow (seats held, "Charge and pay"),
-#   sale-confirm, sale-paid, wallet          the sale at the window
+#   sale-customer, sale-queued, sale-admitted, seat-taken, mainwindow (seats held, "Charge and
+#   pay"), sale-confirm, sale-paid, wallet   the sale at the window
+#   trouble-locked                           the red line while sqlite3 holds the file locked
 #   stadium (the whole venue), stadium-section (a section zoomed, a seat held)
 #   kiosk-start, kiosk-error, kiosk-seats, kiosk-no-charge
 # The window is 1280x800, a small laptop's screen; the kiosk fills a 1920x1080 screen, a common

@@ -6,6 +6,7 @@
 
 #include "support/WidgetSupport.h"
 
+#include "common/StatusLine.h"
 #include "common/UiLanguage.h"
 #include "kiosk/KioskStartScreen.h"
 #include "kiosk/KioskWindow.h"
@@ -18,8 +19,10 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -240,6 +243,11 @@ int main(int argc, char* argv[])
     admit();
     must(sale.isAdmitted(), "admitted");
     shots.save(&window, QStringLiteral("sale-admitted"));
+    // A seat another customer holds: refused next to the seat, no box in the way.
+    clickSeat(map, sale.seats(), 15);
+    settle();
+    must(!map->inlineMessage().isEmpty(), "the taken seat's message");
+    shots.save(&window, QStringLiteral("seat-taken"));
 
     // 4. Two seats held (a click each); the balance is short, so the hold panel offers
     // "Charge and pay" with the shortfall filled in.
@@ -316,6 +324,34 @@ int main(int argc, char* argv[])
                   QAbstractItemView::PositionAtCenter);
     settle();
     shots.save(&window, QStringLiteral("stadium"));
+    // Another program keeps the SQLite file locked: within 3 s the status bar says in red that
+    // the database is not answering, while the window stays live. The stall is measured in real
+    // time on the window's clock's timers, so that clock moves while the charge waits.
+    QProcess holder;
+    holder.start(QStringLiteral("sqlite3"), {QStringLiteral("-interactive"), engine.path()});
+    must(holder.waitForStarted(), "sqlite3 did not start");
+    holder.write("BEGIN EXCLUSIVE;\nSELECT 'lock' || 'ed';\n");
+    QByteArray said;
+    QElapsedTimer waited;
+    waited.start();
+    while (!said.contains("locked") && waited.elapsed() < 10'000) {
+        holder.waitForReadyRead(100);
+        said += holder.readAllStandardOutput();
+    }
+    must(said.contains("locked"), "sqlite3 did not lock the file");
+    auto charging = sale.charge(10'000, false);
+    waited.restart();
+    while (window.statusLine()->connectionProblem().isEmpty() && waited.elapsed() < 10'000) {
+        QTest::qWait(100);
+        engine.clock.advanceMs(100);
+    }
+    must(!window.statusLine()->connectionProblem().isEmpty(), "the red line");
+    shots.save(&window, QStringLiteral("trouble-locked"));
+    holder.write("COMMIT;\n.quit\n");
+    holder.closeWriteChannel();
+    must(holder.waitForFinished(10'000), "sqlite3 did not quit");
+    awaited(charging);
+    settle();
     window.hide();
 
     // ---- The kiosk (its own style from here on, as in its own process) ----
