@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots from the real window under Xvfb, in Korean and English:
-# docs/mainwindow-{ko,en}.png (a sale in progress) and docs/wallet-{ko,en}.png.
+# Takes the README's screenshots from the real windows under Xvfb, in Korean and English
+# (docs/<what>-ko.png and docs/<what>-en.png):
+#   sale-customer, sale-queued, sale-admitted, seat-taken, mainwindow (seats held, "Charge and
+#   pay"), sale-confirm, sale-paid, wallet   the sale at the window
+#   trouble-locked                           the red line while sqlite3 holds the file locked
+#   stadium (the whole venue), stadium-section (a section zoomed, a seat held)
+#   kiosk-start, kiosk-error, kiosk-seats, kiosk-no-charge
+# The window is 1280x800, a small laptop's screen; the kiosk fills a 1920x1080 screen, a common
+# kiosk display (saved scaled to 1280 wide, as every picture is at most).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -8,5 +15,9 @@ scripts/deps.sh
 cmake --build --preset default -j"$(nproc)" --target boxoffice_screenshots
 mkdir -p docs
 for lang in ko en; do
-  TZ=Asia/Seoul QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1600x1000x24' build/tests/boxoffice_screenshots "$lang" docs
+  TZ=Asia/Seoul QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1920x1080x24' build/tests/boxoffice_screenshots "$lang" docs
 done
+# And docs/mainwindow-200.png: the English window at 200 % (QT_SCALE_FACTOR=2) on a screen that
+# holds it (2560×1600 pixels), to see that text, icons and the seat map scale.
+TZ=Asia/Seoul QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 xvfb-run -a -s '-screen 0 2800x1800x24' \
+  build/tests/boxoffice_screenshots en docs

@@ -130,8 +130,7 @@ void KioskWindow::showOnWholeScreen()
     setWindowFlag(Qt::FramelessWindowHint);
     if (QScreen* s = screen()) {
         setGeometry(s->geometry());
-        connect(s, &QScreen::geometryChanged, this, [this](const QRect& g) { setGeometry(g); },
-                Qt::UniqueConnection);
+        connect(s, &QScreen::geometryChanged, this, [this](const QRect& g) { setGeometry(g); });
     }
     showFullScreen();
 }
