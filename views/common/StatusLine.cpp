@@ -15,12 +15,16 @@ StatusLine::StatusLine(QStatusBar* bar, EngineHost& host, QObject* parent)
     m_connection->setObjectName(QStringLiteral("connectionLabel"));
     m_connection->setStyleSheet(
         QStringLiteral("QLabel { background: #fde7e9; color: #a4262c; padding: 2px 6px; }"));
-    m_connection->setWordWrap(true);
     m_connection->hide();
     bar->addPermanentWidget(m_connection, 1);
     m_database = new QLabel(bar);
     m_database->setObjectName(QStringLiteral("databaseLabel"));
     bar->addPermanentWidget(m_database);
+    // The bar is as tall with the red line as without it: the window under it never jumps
+    // when the database stops or starts answering. (One line: the whole text is its tooltip.)
+    m_connection->setText(QStringLiteral("X"));
+    m_database->setMinimumHeight(m_connection->sizeHint().height());
+    m_connection->clear();
     m_database->setText(tr("Database: %1").arg(host.databaseName()));
 
     m_clear->setSingleShot(true);
@@ -70,6 +74,7 @@ void StatusLine::updateConnection()
         text = tr("The database is not answering. Waiting for it; what was asked is kept until it"
                   " answers.");
     m_connection->setText(text);
+    m_connection->setToolTip(text);
     m_connection->setVisible(!text.isEmpty());
     if (wasShown && text.isEmpty())
         showMessage(tr("The database is back."));

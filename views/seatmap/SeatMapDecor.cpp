@@ -100,23 +100,48 @@ void SeatMapDecor::paintRowLabels(QPainter& p, const SeatMapModel& seats, QPoint
     p.restore();
 }
 
-void SeatMapDecor::paintLockedReason(QPainter& p, const QRect& viewport, const QString& reason,
-                                     const QPalette& palette)
+namespace {
+
+QFont reasonFont(QFont f)
+{
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    f.setBold(true);
+    return f;
+}
+
+} // namespace
+
+QRect SeatMapDecor::lockedReasonCard(const QRect& viewport, const QRect& grid,
+                                     const QString& reason, const QFont& font)
+{
+    const QFont f = reasonFont(font);
+    const int width = std::max(120, std::min(viewport.width() - 40, 520));
+    const QRect text = QFontMetrics(f).boundingRect(QRect(0, 0, width - 32, 10'000),
+                                                    Qt::AlignCenter | Qt::TextWordWrap, reason);
+    QRect card(0, 0, std::min(width, text.width() + 32), text.height() + 24);
+    constexpr int kGap = 6;
+    const int above = grid.top() - viewport.top();
+    const int below = viewport.bottom() - grid.bottom();
+    if (above >= card.height() + 2 * kGap) {
+        card.moveCenter(QPoint(viewport.center().x(), viewport.top() + above / 2));
+    } else if (below >= card.height() + 2 * kGap) {
+        card.moveCenter(QPoint(viewport.center().x(), grid.bottom() + below / 2));
+    } else {
+        card.moveTopLeft(QPoint(viewport.center().x() - card.width() / 2, viewport.top() + kGap));
+    }
+    return card;
+}
+
+void SeatMapDecor::paintLockedReason(QPainter& p, const QRect& viewport, const QRect& grid,
+                                     const QString& reason, const QPalette& palette)
 {
     if (reason.isEmpty())
         return;
     p.save();
     p.fillRect(viewport, QColor(255, 255, 255, 140));
-    QFont f = p.font();
-    f.setPointSizeF(f.pointSizeF() * 1.2);
-    f.setBold(true);
-    p.setFont(f);
+    const QRect card = lockedReasonCard(viewport, grid, reason, p.font());
+    p.setFont(reasonFont(p.font()));
     // The words sit on a card of their own, not on the seat numbers under them.
-    const int width = std::min(viewport.width() - 40, 520);
-    const QRect text = QFontMetrics(f).boundingRect(QRect(0, 0, width - 32, 10'000),
-                                                    Qt::AlignCenter | Qt::TextWordWrap, reason);
-    QRect card(0, 0, std::min(width, text.width() + 32), text.height() + 24);
-    card.moveCenter(viewport.center());
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(palette.color(QPalette::Mid));
     p.setBrush(palette.color(QPalette::ToolTipBase));

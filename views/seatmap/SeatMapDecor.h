@@ -27,8 +27,13 @@ public:
                                   const QRect& exposed, const QPalette& palette);
     static void paintRowLabels(QPainter& p, const SeatMapModel& seats, QPoint origin, int cell,
                                const QRect& exposed, const QPalette& palette);
-    static void paintLockedReason(QPainter& p, const QRect& viewport, const QString& reason,
-                                  const QPalette& palette);
+    // Where the locked map's reason goes: in the free space above `grid` (the seats and the
+    // stage bar over them), else below it, and only when neither
+    // holds it (a venue zoomed to fill the view) at the top, over a veiled map.
+    static QRect lockedReasonCard(const QRect& viewport, const QRect& grid, const QString& reason,
+                                  const QFont& font);
+    static void paintLockedReason(QPainter& p, const QRect& viewport, const QRect& grid,
+                                  const QString& reason, const QPalette& palette);
 };
 
 } // namespace boxoffice

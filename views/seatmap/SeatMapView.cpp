@@ -321,7 +321,23 @@ void SeatMapView::paintEvent(QPaintEvent* event)
     }
     SeatMapDecor::paintSectionNames(p, *m_seats, o, m_cell, exposed, palette());
     SeatMapDecor::paintRowLabels(p, *m_seats, o, m_cell, exposed, palette());
-    SeatMapDecor::paintLockedReason(p, viewport()->rect(), m_lockedReason, palette());
+    SeatMapDecor::paintLockedReason(p, viewport()->rect(), seatArea(), m_lockedReason, palette());
+}
+
+QRect SeatMapView::seatArea() const
+{
+    // The seats and, above them, the stage bar (paintEvent draws it there).
+    const QPoint o = origin();
+    const int stageTop = o.y() - contentMargins().top() + kMargin / 2;
+    return QRect(QPoint(o.x(), stageTop),
+                 QPoint(o.x() + m_gridWidth * m_cell - 1, o.y() + m_gridHeight * m_cell - 1));
+}
+
+QRect SeatMapView::lockedReasonRect() const
+{
+    if (m_lockedReason.isEmpty())
+        return {};
+    return SeatMapDecor::lockedReasonCard(viewport()->rect(), seatArea(), m_lockedReason, font());
 }
 
 void SeatMapView::resizeEvent(QResizeEvent* event)

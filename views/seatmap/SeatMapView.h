@@ -45,6 +45,9 @@ public:
     // Why seats cannot be chosen right now (empty: they can).
     void setLockedReason(const QString& reason);
     QString lockedReason() const { return m_lockedReason; }
+    // Where the reason's card is drawn (empty when not locked); tests check it leaves the
+    // seats' numbers readable.
+    QRect lockedReasonRect() const;
 
 Q_SIGNALS:
     void seatActivated(const QModelIndex& index);
@@ -79,6 +82,7 @@ private:
     void takeGrid();
     void fitSmallHall();
     QPoint origin() const;
+    QRect seatArea() const;
     QMargins contentMargins() const;
     QSize contentSize() const;
 

@@ -102,6 +102,7 @@ private Q_SLOTS:
         // Waits measured on the test's clock: "3 s of a call running" is 3 s of it.
         m_host->setWaitClock(m_engine->clock);
         QSignalSpy stalled(m_host.get(), &EngineHost::stalledChanged);
+        const int heightBefore = m_bar->sizeHint().height();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
                                                "^engine: a database call has been running")));
         {
@@ -113,6 +114,8 @@ private Q_SLOTS:
             QVERIFY2(m_line->connectionProblem().contains(QLatin1String("not answering")),
                      qPrintable(m_line->connectionProblem()));
             QVERIFY(connectionLabel()->isVisible());
+            // The red line takes no more height than the bar had: nothing above it moves.
+            QCOMPARE(m_bar->sizeHint().height(), heightBefore);
         }
         QVERIFY(settleHost(*m_host));
         advance(EngineHost::kWatchdogIntervalMs);

@@ -5,6 +5,7 @@
 #include "support/TestSupport.h"
 
 #include "HoldsModel.h"
+#include "ScheduleListModel.h"
 #include "SeatMapModel.h"
 #include "common/StatusLine.h"
 #include "common/UiLanguage.h"
@@ -289,9 +290,8 @@ private Q_SLOTS:
         QVERIFY(seatView()->hasFocus());
         act(actions, [&] { QTest::keyClick(seatView(), Qt::Key_Space); }); // the first free seat
         QCOMPARE(holdRows(), 1);
-        act(actions, [&] {
-            QTest::keyClick(w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
-        });
+        act(actions,
+            [&] { QTest::keyClick(w, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier); });
         act(actions, [&] { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space); });
         QCOMPARE(holdRows(), 0);
         QVERIFY2(label("holdMessage").contains(QLatin1String("Payment number")),
@@ -371,7 +371,8 @@ private Q_SLOTS:
         admitEveryone();
         clickSeat(1);
         click("chargeAndPayButton");
-        QVERIFY(child<QPushButton>("chargeAndPayButton")->text().contains(QLatin1String("Confirm")));
+        QVERIFY(
+            child<QPushButton>("chargeAndPayButton")->text().contains(QLatin1String("Confirm")));
         QCOMPARE(split->sizes(), before);
     }
 
@@ -440,6 +441,29 @@ private Q_SLOTS:
         QVERIFY2(label("holdMessage").contains(QLatin1String("ran out of time")) &&
                      label("holdMessage").contains(QLatin1String("12")),
                  qPrintable(label("holdMessage")));
+    }
+
+    // The chosen date's "N seats left" says what the map says after a hold here, one from
+    // another terminal, and a hold that runs out.
+    void theDatesCountFollowsTheMap()
+    {
+        admitCustomerOne();
+        auto* dates = child<QListView>("scheduleList");
+        auto left = [&] {
+            return dates->currentIndex().data(ScheduleListModel::AvailableRole).toInt();
+        };
+        const int before = left();
+        QCOMPARE(before, seats().count(SeatState::Available));
+        clickSeat(12);
+        QTRY_COMPARE(left(), before - 1);
+        holdFromAnotherConnection(2, 13);
+        QTRY_VERIFY((advance(250), seatState(13) == SeatState::HeldByOther));
+        QTRY_COMPARE(left(), before - 2);
+        QVERIFY2(dates->currentIndex().data().toString().contains(QString::number(before - 2)),
+                 qPrintable(dates->currentIndex().data().toString()));
+        advance(300'000); // both holds run out
+        QTRY_COMPARE(left(), before);
+        QCOMPARE(left(), seats().count(SeatState::Available));
     }
 
     void insufficientBalanceChangesNothing()

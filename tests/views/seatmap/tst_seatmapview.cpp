@@ -188,6 +188,50 @@ private Q_SLOTS:
         QCOMPARE(m_view->viewport()->grab().toImage(), open);
     }
 
+    // The reason's card leaves every seat number and the stage readable, at the window's usual
+    // sizes and with a reason long enough to wrap; the card is painted where it is said to be.
+    void theLockedReasonCoversNoSeat_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("reason");
+        const QString shortReason = QStringLiteral("Paid. Join the queue again to buy more seats.");
+        const QString longReason = QStringLiteral(
+            "Waiting in the queue: position 12 of 40. Seats can be chosen once this customer is"
+            " admitted; the window says so at once.");
+        QTest::newRow("640x420") << QSize(640, 420) << shortReason;
+        QTest::newRow("620x640") << QSize(620, 640) << longReason;
+        QTest::newRow("900x500") << QSize(900, 500) << longReason;
+    }
+    void theLockedReasonCoversNoSeat()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, reason);
+        m_view->resize(size);
+        QTRY_COMPARE(m_view->size(), size);
+        const QImage open = m_view->viewport()->grab().toImage();
+        m_view->setLockedReason(reason);
+        const QRect card = m_view->lockedReasonRect();
+        QVERIFY(!card.isEmpty());
+        QVERIFY(m_view->viewport()->rect().contains(card));
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QRect r = m_view->visualRect(m_model->index(row));
+            QVERIFY2(
+                !card.intersects(r),
+                qPrintable(
+                    QStringLiteral("seat %1 under the card").arg(numberAt(m_model->index(row)))));
+        }
+        // Inside the card the picture changed (the card is there), and its middle is no
+        // longer the map's background.
+        const QImage locked = m_view->viewport()->grab().toImage();
+        const qreal dpr = locked.devicePixelRatio();
+        const QPoint middle = card.center() * dpr;
+        QVERIFY(locked.pixel(middle) != open.pixel(middle) ||
+                locked.pixel(middle + QPoint(int(8 * dpr), 0)) !=
+                    open.pixel(middle + QPoint(int(8 * dpr), 0)));
+        m_view->setLockedReason({});
+        QVERIFY(m_view->lockedReasonRect().isEmpty());
+    }
+
     void aRefreshKeepsTheCurrentSeatAndTheScroll()
     {
         m_view->setCellSize(96); // larger than the view: it scrolls
