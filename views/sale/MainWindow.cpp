@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -38,7 +39,16 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, central);
     split->setObjectName(QStringLiteral("mainSplitter"));
     m_catalog = new CatalogPanel(m_session, split);
-    m_seats = new SeatMapPanel(m_session, false, split);
+    // The middle shows the seat map, and after a payment its tickets in the map's place (the
+    // map is locked then: the token is used), until "Done" or the next customer; no dialog
+    // stands in the way of the next sale.
+    m_middle = new QStackedWidget(split);
+    m_middle->setObjectName(QStringLiteral("middleStack"));
+    m_seats = new SeatMapPanel(m_session, false, m_middle);
+    m_tickets = new TicketsPanel(m_session.paidTickets(), m_middle);
+    m_tickets->setClosable(true);
+    m_middle->addWidget(m_seats);
+    m_middle->addWidget(m_tickets);
     auto* right = new QWidget(split);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -46,14 +56,8 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     m_holdPanel = new HoldPanel(m_session, right);
     rightLayout->addWidget(m_queuePanel, 1);
     rightLayout->addWidget(m_holdPanel, 1);
-    // The payment's tickets appear under the holds when it is made, until "Done" or the next
-    // customer; no dialog stands in the way of the next sale.
-    m_tickets = new TicketsPanel(m_session.paidTickets(), right);
-    m_tickets->setClosable(true);
-    m_tickets->hide();
-    rightLayout->addWidget(m_tickets, 2);
     split->addWidget(m_catalog);
-    split->addWidget(m_seats);
+    split->addWidget(m_middle);
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
@@ -72,10 +76,13 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     m_wallet = new WalletDialog(m_session, this);
     m_customerPage = new CustomerPage(m_session, this);
 
-    connect(&m_session, &SaleSession::paid, m_tickets, &QWidget::show);
+    connect(&m_session, &SaleSession::paid, this,
+            [this] { m_middle->setCurrentWidget(m_tickets); });
+    connect(m_tickets, &TicketsPanel::closed, this,
+            [this] { m_middle->setCurrentWidget(m_seats); });
     connect(&m_session, &SaleSession::customerChanged, this, [this] {
         if (m_session.paidTickets().paymentId() == 0)
-            m_tickets->hide();
+            m_middle->setCurrentWidget(m_seats);
     });
     connect(m_tickets, &TicketsPanel::statusMessage, m_status,
             [this](const QString& text) { m_status->showMessage(text); });

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QStackedWidget;
 
 namespace boxoffice {
 
@@ -59,6 +60,7 @@ private:
     SaleSession m_session;
     CustomerBar* m_customerBar = nullptr;
     CatalogPanel* m_catalog = nullptr;
+    QStackedWidget* m_middle = nullptr; // the seat map, or the payment's tickets
     SeatMapPanel* m_seats = nullptr;
     QueuePanel* m_queuePanel = nullptr;
     HoldPanel* m_holdPanel = nullptr;

@@ -58,7 +58,8 @@ TicketsPanel::TicketsPanel(PaymentTicketsModel& model, QWidget* parent)
     m_qr = new QLabel(box);
     m_qr->setObjectName(QStringLiteral("ticketQr"));
     m_qr->setAlignment(Qt::AlignCenter);
-    m_qr->setMinimumSize(150, 150);
+    // No minimum of its own: the symbol's size is the least it takes, so nothing is drawn over
+    // it and no module is cut.
     detail->addWidget(m_qr);
     m_info = new QLabel(box);
     m_info->setObjectName(QStringLiteral("ticketInfo"));
