@@ -1,18 +1,23 @@
-// Drives the real main window into a sale in progress and saves what it shows, for the README
+// Drives the real main window into a sale in progress, its payment's tickets and the door's
+// check-in screen, and saves what they show, for the README
 // (scripts/screenshots.sh runs it under Xvfb for each language). Not a test.
 
 #include "support/TestSupport.h"
 
 #include "SaleSession.h"
 #include "common/UiLanguage.h"
+#include "door/CheckInWindow.h"
 #include "sale/MainWindow.h"
 #include "seatmap/SeatMapView.h"
+#include "tickets/TicketsPanel.h"
 #include "wallet/WalletDialog.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
 #include <QListView>
+#include <QPainter>
+#include <QTest>
 #include <QTextStream>
 
 #include <thread>
@@ -98,6 +103,50 @@ int main(int argc, char* argv[])
     if (!window.grab().save(mainFile))
         return 1;
 
+    // The two seats paid: the payment's tickets take the place of the holds.
+    window.setOperatorName(QStringLiteral("김민지"));
+    sale.pay();
+    settle();
+    TicketsPanel* tickets = window.ticketsPanel();
+    const QString ticketsFile = out.filePath(QStringLiteral("tickets-%1.png").arg(lang));
+    if (!tickets->isVisible() || !window.grab().save(ticketsFile))
+        return 1;
+    // The same tickets on paper: the PDF a customer is sent, its first page made a PNG by
+    // scripts/screenshots.sh (pdftoppm), as the printer would show it.
+    const QString pdfFile = out.filePath(QStringLiteral("ticket-%1.pdf").arg(lang));
+    if (!sale.paidTickets().writePdf(pdfFile))
+        return 1;
+
+    // The door of the same performance: one ticket let in, then the same ticket again.
+    const QList<Ticket> paid = sale.paidTickets().tickets();
+    CheckInWindow door(*host, schedule, Actor::staff(QStringLiteral("박지훈")));
+    door.resize(800, 560);
+    door.show();
+    settle();
+    const auto scan = [&](const QString& code) {
+        door.scanField()->setText(code);
+        QTest::keyClick(door.scanField(), Qt::Key_Return);
+        settle();
+        return door.grab().toImage();
+    };
+    const QImage ok = scan(paid.value(0).code);
+    engine.clock.advanceSeconds(12 * 60);
+    const QImage again = scan(paid.value(0).code);
+    QImage both(ok.width() + again.width() + 16, std::max(ok.height(), again.height()),
+                QImage::Format_RGB32);
+    both.fill(Qt::white);
+    QPainter painter(&both);
+    painter.drawImage(0, 0, ok);
+    painter.drawImage(ok.width() + 16, 0, again);
+    painter.end();
+    const QString doorFile = out.filePath(QStringLiteral("checkin-%1.png").arg(lang));
+    if (!both.save(doorFile))
+        return 1;
+    door.hide(); // not close(): the door deletes itself on close, and it lives on the stack
+    // The same customer again, as if just found: the wallet shot below shows no tickets.
+    sale.selectCustomer(1);
+    settle();
+
     window.findChild<QAction*>(QStringLiteral("actionWallet"))->trigger();
     settle();
     WalletDialog* wallet = window.walletDialog();
@@ -116,6 +165,10 @@ int main(int argc, char* argv[])
     const QString stadiumFile = out.filePath(QStringLiteral("stadium-%1.png").arg(lang));
     if (!window.grab().save(stadiumFile))
         return 1;
-    QTextStream(stdout) << mainFile << '\n' << walletFile << '\n' << stadiumFile << '\n';
+    QTextStream(stdout) << mainFile << '\n'
+                        << ticketsFile << '\n'
+                        << doorFile << '\n'
+                        << walletFile << '\n'
+                        << stadiumFile << '\n';
     return 0;
 }
