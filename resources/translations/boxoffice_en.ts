@@ -1308,6 +1308,14 @@ Database: %1</translation>
         <source>Seat %1 has a new ticket (issue %2); print it for the customer.</source>
         <translation>Seat %1 has a new ticket (issue %2); print it for the customer.</translation>
     </message>
+    <message>
+        <source>Done with the tickets</source>
+        <translation>Done with the tickets</translation>
+    </message>
+    <message>
+        <source>Puts the tickets away and shows the seat map again.</source>
+        <translation>Puts the tickets away and shows the seat map again.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::WalletDialog</name>

@@ -1296,6 +1296,14 @@ Database: %1</source>
         <source>Seat %1 has a new ticket (issue %2); print it for the customer.</source>
         <translation>%1번 좌석에 새 티켓(%2차 발급)이 나왔습니다. 고객에게 인쇄해 드리세요.</translation>
     </message>
+    <message>
+        <source>Done with the tickets</source>
+        <translation>티켓 확인 완료</translation>
+    </message>
+    <message>
+        <source>Puts the tickets away and shows the seat map again.</source>
+        <translation>티켓 화면을 닫고 좌석 배치도를 다시 보여 줍니다.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::WalletDialog</name>

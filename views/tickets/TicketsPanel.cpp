@@ -110,6 +110,8 @@ TicketsPanel::TicketsPanel(PaymentTicketsModel& model, QWidget* parent)
     describe(m_reissue, tr("Reissue ticket"),
              tr("Gives the chosen seat a new code; the old one no longer gets in. Asks once to"
                 " confirm, on the button itself."));
+    describe(m_done, tr("Done with the tickets"),
+             tr("Puts the tickets away and shows the seat map again."));
 
     connect(m_print, &QPushButton::clicked, this, &TicketsPanel::print);
     connect(m_save, &QPushButton::clicked, this, &TicketsPanel::savePdf);

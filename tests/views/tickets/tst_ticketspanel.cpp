@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QRegularExpression>
 
 using namespace boxoffice;
 using namespace boxoffice::test;
@@ -116,10 +117,17 @@ private Q_SLOTS:
         FileDialog::setNextSaveName(pdf("payment.pdf"));
         QVERIFY(click("saveTicketsButton"));
         QCOMPARE(pdfPages(pdf("payment.pdf")), 2);
-        const QByteArray words =
-            runTool(QStringLiteral("pdftotext"), {pdf("payment.pdf"), QStringLiteral("-")}).out;
+        const QString words = QString::fromUtf8(
+            runTool(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"),
+                                                  pdf("payment.pdf"), QStringLiteral("-")})
+                .out);
         for (const Ticket& t : m_payment.tickets)
-            QVERIFY(words.contains(t.code.left(24).toLatin1()));
+            QVERIFY(words.contains(t.code.left(24)));
+        // Korean is rendered as text, not boxes: the concert's Korean title and the labels.
+        const QString title = m_model->ticket(0).concertTitle.section(QStringLiteral(" — "), 0, 0);
+        QVERIFY(title.contains(QRegularExpression(QStringLiteral("[\\x{AC00}-\\x{D7A3}]"))));
+        QVERIFY2(words.contains(title), qPrintable(words));
+        QVERIFY(words.contains(QStringLiteral("좌석")));
         QVERIFY(m_panel->message().startsWith(QStringLiteral("Saved 2 tickets in ")));
         // Cancelled: nothing written, nothing said.
         FileDialog::setNextSaveName(QString());
