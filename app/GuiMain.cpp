@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "Launcher.h"
+#include "common/SignInDialog.h"
 #include "common/UiLanguage.h"
 #include "engine/EngineHost.h"
 #include "kiosk/KioskWindow.h"
@@ -8,8 +9,8 @@
 
 #include <QApplication>
 #include <QEventLoop>
-#include <QMessageBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QTextStream>
 
 namespace boxoffice {
@@ -51,7 +52,16 @@ int runGui(const AppOptions& options, const Clock& clock)
         window.showOnWholeScreen();
         return QApplication::exec();
     }
+    // The staff window records who works at it (design R5): --operator, or asked once now.
+    QString operatorName = options.operatorName;
+    if (operatorName.isEmpty()) {
+        const auto signedIn = SignInDialog::ask();
+        if (!signedIn)
+            return 0;
+        operatorName = *signedIn;
+    }
     MainWindow window(host);
+    window.setOperatorName(operatorName);
     window.show();
     return QApplication::exec();
 }

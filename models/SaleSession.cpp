@@ -13,7 +13,7 @@ constexpr qint64 kHoldWatchMs = 1000;
 
 SaleSession::SaleSession(EngineHost& host, QueueModel& queue, QObject* parent)
     : QObject(parent), m_host(host), m_queue(queue), m_concerts(host, this),
-      m_schedules(host, this), m_seats(host, this), m_holds(host, this),
+      m_schedules(host, this), m_seats(host, this), m_holds(host, this), m_paidTickets(host, this),
       m_holdWatch(host.clock(), this)
 {
     connect(&m_holds, &HoldsModel::holdsExpired, this, &SaleSession::onHoldsExpired);
@@ -41,6 +41,15 @@ SaleSession::SaleSession(EngineHost& host, QueueModel& queue, QObject* parent)
             m_seats.refresh();
     });
     m_holdWatch.start();
+}
+
+void SaleSession::setOperatorName(const QString& name)
+{
+    if (name == m_operator)
+        return;
+    m_operator = name;
+    m_paidTickets.setActor(actor());
+    Q_EMIT operatorChanged();
 }
 
 const QueueModel::Entry* SaleSession::queueEntry() const
@@ -149,6 +158,7 @@ QFuture<Result<void>> SaleSession::selectCustomer(qint64 customerId)
             // Everything said about the previous customer goes with them.
             m_customer = *c;
             m_lastPayment.reset();
+            m_paidTickets.setPayment(0);
             clearNotice();
             m_seats.setViewer(m_customer.id);
             m_holds.setCustomer(m_customer.id);
@@ -321,7 +331,8 @@ void SaleSession::payNow()
 {
     const QString token = this->token();
     const QList<qint64> ids = m_holds.reservationIds();
-    m_host.call([token, ids](Engine& e) { return e.payments.pay(token, ids); })
+    const Actor by = actor();
+    m_host.call([token, ids, by](Engine& e) { return e.payments.pay(token, ids, {}, by); })
         .then(this, [this](Result<Payment> p) {
             end(Command::Pay);
             if (!p) {
@@ -340,6 +351,7 @@ void SaleSession::payNow()
                 return;
             }
             m_lastPayment = *p;
+            m_paidTickets.setPayment(p->id, p->tickets);
             m_queue.markPaid(m_customer.id, m_concertId, p->id);
             m_customer.balance = p->balanceAfter;
             setNotice(Notice::Kind::Success,
@@ -361,7 +373,9 @@ QFuture<Result<qint64>> SaleSession::charge(qint64 amount, bool thenPay)
         return {};
     const qint64 customerId = m_customer.id;
     return m_host
-        .call([customerId, amount](Engine& e) { return e.wallet.charge(customerId, amount); })
+        .call([customerId, amount, by = actor()](Engine& e) {
+            return e.wallet.charge(customerId, amount, {}, by);
+        })
         .then(this, [this, customerId, amount, thenPay](Result<qint64> after) {
             end(Command::Charge);
             if (customerId != m_customer.id)
@@ -387,6 +401,7 @@ void SaleSession::reset()
     m_customer = Customer{};
     m_concertId = 0;
     m_lastPayment.reset();
+    m_paidTickets.setPayment(0);
     clearNotice();
     m_schedules.setConcert(0);
     m_seats.setSchedule(0);

@@ -2,6 +2,7 @@
 
 #include "ConcertListModel.h"
 #include "HoldsModel.h"
+#include "PaymentTicketsModel.h"
 #include "QueueModel.h"
 #include "ScheduleListModel.h"
 #include "SeatMapModel.h"
@@ -66,6 +67,17 @@ public:
     SeatMapModel& seats() { return m_seats; }
     HoldsModel& holds() { return m_holds; }
     QueueModel& queue() { return m_queue; }
+    // The tickets of the payment just made (design K3): shown, printed and saved from here.
+    PaymentTicketsModel& paidTickets() { return m_paidTickets; }
+
+    // Who is working at this terminal (design R5); empty at a kiosk, where the customer serves
+    // themselves. Charges, payments, reissues and refunds made here are recorded as theirs.
+    const QString& operatorName() const { return m_operator; }
+    void setOperatorName(const QString& name);
+    Actor actor() const
+    {
+        return m_operator.isEmpty() ? Actor::customer() : Actor::staff(m_operator);
+    }
 
     // Loads the concert list (at start, and when another terminal may have added one).
     QFuture<Result<void>> loadConcerts();
@@ -103,6 +115,7 @@ Q_SIGNALS:
     // A passing line for the status bar.
     void statusMessage(const QString& text);
     void paid(const boxoffice::Payment& payment);
+    void operatorChanged();
 
 private:
     bool begin(Command command);
@@ -126,6 +139,8 @@ private:
     ScheduleListModel m_schedules;
     SeatMapModel m_seats;
     HoldsModel m_holds;
+    PaymentTicketsModel m_paidTickets;
+    QString m_operator;
     ClockTimer m_holdWatch;
     Customer m_customer;
     qint64 m_concertId = 0;

@@ -5,6 +5,8 @@
 #   pay"), sale-confirm, sale-paid, wallet   the sale at the window
 #   trouble-locked                           the red line while sqlite3 holds the file locked
 #   stadium (the whole venue), stadium-section (a section zoomed, a seat held)
+#   tickets (the payment's tickets), checkin (the door: an OK, then the same ticket again),
+#   ticket-pdf (the first page of the tickets' PDF)
 #   kiosk-start, kiosk-error, kiosk-seats, kiosk-no-charge
 # The window is 1280x800, a small laptop's screen; the kiosk fills a 1920x1080 screen, a common
 # kiosk display (saved scaled to 1280 wide, as every picture is at most).
@@ -21,3 +23,7 @@ done
 # holds it (2560×1600 pixels), to see that text, icons and the seat map scale.
 TZ=Asia/Seoul QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 xvfb-run -a -s '-screen 0 2800x1800x24' \
   build/tests/boxoffice_screenshots en docs
+# The tickets' PDF as the printer sees it (docs/ticket-pdf.png); 100 dpi keeps the PNG small and
+# the QR readable. The PDFs themselves are not kept.
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile docs/ticket-ko.pdf docs/ticket-pdf
+rm -f docs/ticket-ko.pdf docs/ticket-en.pdf

@@ -52,6 +52,105 @@
     </message>
 </context>
 <context>
+    <name>boxoffice::CheckInWindow</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Scan a ticket, or type its code and press Enter</source>
+        <translation>Scan a ticket, or type its code and press Enter</translation>
+    </message>
+    <message>
+        <source>Scan field</source>
+        <translation>Scan field</translation>
+    </message>
+    <message>
+        <source>A handheld scanner types the ticket&apos;s code here and presses Enter.</source>
+        <translation>A handheld scanner types the ticket&apos;s code here and presses Enter.</translation>
+    </message>
+    <message>
+        <source>Check-in answer</source>
+        <translation>Check-in answer</translation>
+    </message>
+    <message>
+        <source>Whether the last ticket scanned gets in.</source>
+        <translation>Whether the last ticket scanned gets in.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Scan the first ticket.</source>
+        <translation>Scan the first ticket.</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <source>OK — come in</source>
+        <translation>OK — come in</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Already checked in</translation>
+    </message>
+    <message>
+        <source>%1 — first checked in at %2</source>
+        <translation>%1 — first checked in at %2</translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation>Ticket revoked</translation>
+    </message>
+    <message>
+        <source>%1 — this code was replaced by a reissued ticket</source>
+        <translation>%1 — this code was replaced by a reissued ticket</translation>
+    </message>
+    <message>
+        <source>%1 — this ticket was refunded</source>
+        <translation>%1 — this ticket was refunded</translation>
+    </message>
+    <message>
+        <source>Not a valid ticket</source>
+        <translation>Not a valid ticket</translation>
+    </message>
+    <message>
+        <source>Do not let in. Ask for the ticket again or send to the box office.</source>
+        <translation>Do not let in. Ask for the ticket again or send to the box office.</translation>
+    </message>
+    <message>
+        <source>Another performance</source>
+        <translation>Another performance</translation>
+    </message>
+    <message>
+        <source>%1 — this ticket is for another date or time</source>
+        <translation>%1 — this ticket is for another date or time</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>Could not check</translation>
+    </message>
+    <message>
+        <source>Check-in: %1, %2</source>
+        <translation>Check-in: %1, %2</translation>
+    </message>
+    <message>
+        <source>Check-in — %1</source>
+        <translation>Check-in — %1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Checked in: %1</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::CustomerBar</name>
     <message>
         <source>&amp;Customer:</source>
@@ -143,6 +242,89 @@
     <message>
         <source>%1 (#%2) · %3 · balance %4</source>
         <translation>%1 (#%2) · %3 · balance %4</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::CustomerPage</name>
+    <message>
+        <source>Purchases and refunds</source>
+        <translation>Purchases and refunds</translation>
+    </message>
+    <message>
+        <source>Seats bought</source>
+        <translation>Seats bought</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>&amp;Refund…</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Every seat the customer bought; tick seats of one payment to refund them.</source>
+        <translation>Every seat the customer bought; tick seats of one payment to refund them.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Refunds the ticked seats after one confirmation.</source>
+        <translation>Refunds the ticked seats after one confirmation.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s refunds, newest first.</source>
+        <translation>The customer&apos;s refunds, newest first.</translation>
+    </message>
+    <message>
+        <source>%1 (No. %2), balance %3</source>
+        <translation>%1 (No. %2), balance %3</translation>
+    </message>
+    <message>
+        <source>Tick the seats of one payment to refund them. Seats of a performance that has started, or already checked in, cannot be refunded.</source>
+        <translation>Tick the seats of one payment to refund them. Seats of a performance that has started, or already checked in, cannot be refunded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) of payment No. %1 chosen…</source>
+        <translation>
+            <numerusform>%n seat of payment No. %1 chosen…</numerusform>
+            <numerusform>%n seats of payment No. %1 chosen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n seat(s) of payment No. %1: %2, less the fee of %3 (%4%): %5 back to the wallet.</source>
+        <translation>
+            <numerusform>Refund %n seat of payment No. %1: %2, less the fee of %3 (%4%): %5 back to the wallet.</numerusform>
+            <numerusform>Refund %n seats of payment No. %1: %2, less the fee of %3 (%4%): %5 back to the wallet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No. %1, %2: %n seat(s) of payment No. %3, %4 less %5 fee, %6 back</source>
+        <translation>
+            <numerusform>No. %1, %2: %n seat of payment No. %3, %4 less %5 fee, %6 back</numerusform>
+            <numerusform>No. %1, %2: %n seats of payment No. %3, %4 less %5 fee, %6 back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation> (by %1)</translation>
+    </message>
+    <message>
+        <source>No refunds.</source>
+        <translation>No refunds.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n seat(s)? The seats go back on sale and their tickets stop working.</source>
+        <translation>
+            <numerusform>Refund %n seat? The seat goes back on sale and its ticket stops working.</numerusform>
+            <numerusform>Refund %n seats? The seats go back on sale and their tickets stop working.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refund No. %1 made: %2 back to the wallet, %3 kept. Balance: %4.</source>
+        <translation>Refund No. %1 made: %2 back to the wallet, %3 kept. Balance: %4.</translation>
     </message>
 </context>
 <context>
@@ -451,6 +633,22 @@ Database: %1</translation>
         <source>C&amp;harge and pay</source>
         <translation>C&amp;harge and pay</translation>
     </message>
+    <message>
+        <source>&amp;Purchases and refunds…</source>
+        <translation>&amp;Purchases and refunds…</translation>
+    </message>
+    <message>
+        <source>&amp;Door</source>
+        <translation>&amp;Door</translation>
+    </message>
+    <message>
+        <source>&amp;Check-in screen…</source>
+        <translation>&amp;Check-in screen…</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::NewCustomerDialog</name>
@@ -481,6 +679,111 @@ Database: %1</translation>
     <message>
         <source>The new customer&apos;s phone number, for example 010-1234-5678.</source>
         <translation>The new customer&apos;s phone number, for example 010-1234-5678.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::PaymentTicketsModel</name>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Checked in %1</source>
+        <translation>Checked in %1</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Replaced by a reissued ticket</source>
+        <translation>Replaced by a reissued ticket</translation>
+    </message>
+    <message>
+        <source>Seat %1 — %2</source>
+        <translation>Seat %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::PerformanceChooser</name>
+    <message>
+        <source>Open the door</source>
+        <translation>Open the door</translation>
+    </message>
+    <message>
+        <source>Which performance is this door for? Tickets for any other one are turned away.</source>
+        <translation>Which performance is this door for? Tickets for any other one are turned away.</translation>
+    </message>
+    <message>
+        <source>&amp;Concert</source>
+        <translation>&amp;Concert</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Open check-in</source>
+        <translation>&amp;Open check-in</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>Concert</translation>
+    </message>
+    <message>
+        <source>The concert whose audience comes in here.</source>
+        <translation>The concert whose audience comes in here.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>The performance this door lets in.</source>
+        <translation>The performance this door lets in.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::PurchasesModel</name>
+    <message>
+        <source>Refunded %1</source>
+        <translation>Refunded %1</translation>
+    </message>
+    <message>
+        <source>Checked in %1</source>
+        <translation>Checked in %1</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>Concert</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1132,33 @@ Database: %1</translation>
     </message>
 </context>
 <context>
+    <name>boxoffice::SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Who is working at this terminal? Your name is recorded with every charge, sale, refund and check-in you make.</source>
+        <translation>Who is working at this terminal? Your name is recorded with every charge, sale, refund and check-in you make.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>The name your actions are recorded under.</source>
+        <translation>The name your actions are recorded under.</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::StatusLine</name>
     <message>
         <source>Database: %1</source>
@@ -841,6 +1171,150 @@ Database: %1</translation>
     <message>
         <source>The database is back.</source>
         <translation>The database is back.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::TicketsPanel</name>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Re&amp;print</source>
+        <translation>Re&amp;print</translation>
+    </message>
+    <message>
+        <source>Re&amp;issue</source>
+        <translation>Re&amp;issue</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s tickets, one per seat.</source>
+        <translation>The payment&apos;s tickets, one per seat.</translation>
+    </message>
+    <message>
+        <source>Ticket QR code</source>
+        <translation>Ticket QR code</translation>
+    </message>
+    <message>
+        <source>The chosen ticket&apos;s code as a QR symbol.</source>
+        <translation>The chosen ticket&apos;s code as a QR symbol.</translation>
+    </message>
+    <message>
+        <source>Print tickets</source>
+        <translation>Print tickets</translation>
+    </message>
+    <message>
+        <source>Prints every ticket of the payment.</source>
+        <translation>Prints every ticket of the payment.</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF</source>
+        <translation>Save tickets as PDF</translation>
+    </message>
+    <message>
+        <source>Saves every ticket of the payment in one PDF, one ticket a page.</source>
+        <translation>Saves every ticket of the payment in one PDF, one ticket a page.</translation>
+    </message>
+    <message>
+        <source>Reprint ticket</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <source>Prints the chosen ticket again, same code.</source>
+        <translation>Prints the chosen ticket again, same code.</translation>
+    </message>
+    <message>
+        <source>Reissue ticket</source>
+        <translation>Reissue ticket</translation>
+    </message>
+    <message>
+        <source>Gives the chosen seat a new code; the old one no longer gets in. Asks once to confirm, on the button itself.</source>
+        <translation>Gives the chosen seat a new code; the old one no longer gets in. Asks once to confirm, on the button itself.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment No. %1: %n ticket(s)</source>
+        <translation>
+            <numerusform>Payment No. %1: %n ticket</numerusform>
+            <numerusform>Payment No. %1: %n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No payment chosen</source>
+        <translation>No payment chosen</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Not valid</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <source>Issue %1</source>
+        <translation>Issue %1</translation>
+    </message>
+    <message>
+        <source>Tickets, payment No. %1</source>
+        <translation>Tickets, payment No. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n ticket(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n ticket to the printer.</numerusform>
+            <numerusform>Sent %n tickets to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed seat %1 again (the same code).</source>
+        <translation>Printed seat %1 again (the same code).</translation>
+    </message>
+    <message>
+        <source>tickets-payment-%1.pdf</source>
+        <translation>tickets-payment-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n ticket(s) in %1.</source>
+        <translation>
+            <numerusform>Saved %n ticket in %1.</numerusform>
+            <numerusform>Saved %n tickets in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm: new code for seat %1</source>
+        <translation>Confirm: new code for seat %1</translation>
+    </message>
+    <message>
+        <source>Seat %1&apos;s current code will no longer get in at the door.</source>
+        <translation>Seat %1&apos;s current code will no longer get in at the door.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has a new ticket (issue %2); print it for the customer.</source>
+        <translation>Seat %1 has a new ticket (issue %2); print it for the customer.</translation>
+    </message>
+    <message>
+        <source>Done with the tickets</source>
+        <translation>Done with the tickets</translation>
+    </message>
+    <message>
+        <source>Puts the tickets away and shows the seat map again.</source>
+        <translation>Puts the tickets away and shows the seat map again.</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,105 @@
     </message>
 </context>
 <context>
+    <name>boxoffice::CheckInWindow</name>
+    <message>
+        <source>Check-in</source>
+        <translation>입장 확인</translation>
+    </message>
+    <message>
+        <source>Scan a ticket, or type its code and press Enter</source>
+        <translation>티켓을 스캔하거나 코드를 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <source>Scan field</source>
+        <translation>스캔 입력란</translation>
+    </message>
+    <message>
+        <source>A handheld scanner types the ticket&apos;s code here and presses Enter.</source>
+        <translation>휴대용 스캐너가 이곳에 티켓 코드를 입력하고 Enter를 누릅니다.</translation>
+    </message>
+    <message>
+        <source>Check-in answer</source>
+        <translation>입장 확인 결과</translation>
+    </message>
+    <message>
+        <source>Whether the last ticket scanned gets in.</source>
+        <translation>마지막으로 스캔한 티켓으로 입장할 수 있는지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Scan the first ticket.</source>
+        <translation>첫 번째 티켓을 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>%1번 좌석</translation>
+    </message>
+    <message>
+        <source>OK — come in</source>
+        <translation>확인 — 입장하세요</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>이미 입장함</translation>
+    </message>
+    <message>
+        <source>%1 — first checked in at %2</source>
+        <translation>%1 — %2에 처음 입장함</translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation>무효가 된 티켓</translation>
+    </message>
+    <message>
+        <source>%1 — this code was replaced by a reissued ticket</source>
+        <translation>%1 — 재발급된 티켓으로 바뀐 코드입니다</translation>
+    </message>
+    <message>
+        <source>%1 — this ticket was refunded</source>
+        <translation>%1 — 환불된 티켓입니다</translation>
+    </message>
+    <message>
+        <source>Not a valid ticket</source>
+        <translation>유효한 티켓이 아님</translation>
+    </message>
+    <message>
+        <source>Do not let in. Ask for the ticket again or send to the box office.</source>
+        <translation>입장시키지 마세요. 티켓을 다시 확인하거나 매표소로 안내하세요.</translation>
+    </message>
+    <message>
+        <source>Another performance</source>
+        <translation>다른 회차 공연</translation>
+    </message>
+    <message>
+        <source>%1 — this ticket is for another date or time</source>
+        <translation>%1 — 다른 날짜나 시간의 티켓입니다</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>확인할 수 없음</translation>
+    </message>
+    <message>
+        <source>Check-in: %1, %2</source>
+        <translation>입장 확인: %1, %2</translation>
+    </message>
+    <message>
+        <source>Check-in — %1</source>
+        <translation>입장 확인 — %1</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>입장: %1명</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::CustomerBar</name>
     <message>
         <source>&amp;Customer:</source>
@@ -142,6 +241,85 @@
     <message>
         <source>%1 (#%2) · %3 · balance %4</source>
         <translation>%1 (#%2) · %3 · 잔액 %4</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::CustomerPage</name>
+    <message>
+        <source>Purchases and refunds</source>
+        <translation>구매 및 환불</translation>
+    </message>
+    <message>
+        <source>Seats bought</source>
+        <translation>구매한 좌석</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>환불(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>환불 내역</translation>
+    </message>
+    <message>
+        <source>Every seat the customer bought; tick seats of one payment to refund them.</source>
+        <translation>고객이 구매한 모든 좌석입니다. 한 결제의 좌석을 체크하면 환불할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>환불</translation>
+    </message>
+    <message>
+        <source>Refunds the ticked seats after one confirmation.</source>
+        <translation>체크한 좌석을 한 번 확인한 뒤 환불합니다.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s refunds, newest first.</source>
+        <translation>고객의 환불 내역입니다. 최근 것이 먼저 나옵니다.</translation>
+    </message>
+    <message>
+        <source>%1 (No. %2), balance %3</source>
+        <translation>%1 (회원 번호 %2), 잔액 %3</translation>
+    </message>
+    <message>
+        <source>Tick the seats of one payment to refund them. Seats of a performance that has started, or already checked in, cannot be refunded.</source>
+        <translation>환불할 좌석을 한 결제 안에서 체크하세요. 이미 시작한 공연의 좌석이나 입장한 좌석은 환불할 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) of payment No. %1 chosen…</source>
+        <translation>
+            <numerusform>결제번호 %1의 좌석 %n개 선택됨…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n seat(s) of payment No. %1: %2, less the fee of %3 (%4%): %5 back to the wallet.</source>
+        <translation>
+            <numerusform>결제번호 %1의 좌석 %n개 환불: %2에서 수수료 %3(%4%)을 빼고 %5을 지갑에 돌려드립니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No. %1, %2: %n seat(s) of payment No. %3, %4 less %5 fee, %6 back</source>
+        <translation>
+            <numerusform>환불번호 %1, %2: 결제번호 %3의 좌석 %n개, %4에서 수수료 %5 제외, %6 환불</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (by %1)</source>
+        <translation> (처리: %1)</translation>
+    </message>
+    <message>
+        <source>No refunds.</source>
+        <translation>환불 내역이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund %n seat(s)? The seats go back on sale and their tickets stop working.</source>
+        <translation>
+            <numerusform>좌석 %n개를 환불할까요? 좌석은 다시 판매되고 티켓은 더 이상 쓸 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refund No. %1 made: %2 back to the wallet, %3 kept. Balance: %4.</source>
+        <translation>환불번호 %1 완료: %2을 지갑에 돌려드렸고 수수료 %3을 받았습니다. 잔액: %4.</translation>
     </message>
 </context>
 <context>
@@ -449,6 +627,22 @@ Database: %1</source>
         <source>C&amp;harge and pay</source>
         <translation>충전하고 결제(&amp;H)</translation>
     </message>
+    <message>
+        <source>&amp;Purchases and refunds…</source>
+        <translation>구매 및 환불(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Door</source>
+        <translation>입장(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Check-in screen…</source>
+        <translation>입장 확인 화면(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>근무자: %1</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::NewCustomerDialog</name>
@@ -479,6 +673,111 @@ Database: %1</source>
     <message>
         <source>The new customer&apos;s phone number, for example 010-1234-5678.</source>
         <translation>새 고객의 전화번호입니다 (예: 010-1234-5678).</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::PaymentTicketsModel</name>
+    <message>
+        <source>Valid</source>
+        <translation>유효</translation>
+    </message>
+    <message>
+        <source>Checked in %1</source>
+        <translation>%1 입장함</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>환불됨</translation>
+    </message>
+    <message>
+        <source>Replaced by a reissued ticket</source>
+        <translation>재발급된 티켓으로 바뀜</translation>
+    </message>
+    <message>
+        <source>Seat %1 — %2</source>
+        <translation>%1번 좌석 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::PerformanceChooser</name>
+    <message>
+        <source>Open the door</source>
+        <translation>입장 시작</translation>
+    </message>
+    <message>
+        <source>Which performance is this door for? Tickets for any other one are turned away.</source>
+        <translation>이 입구는 어느 공연 회차를 위한 것입니까? 다른 회차의 티켓은 입장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Concert</source>
+        <translation>공연(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>날짜(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open check-in</source>
+        <translation>입장 확인 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>The concert whose audience comes in here.</source>
+        <translation>이 입구로 관객이 들어오는 공연입니다.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>The performance this door lets in.</source>
+        <translation>이 입구에서 입장시키는 공연 회차입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::PurchasesModel</name>
+    <message>
+        <source>Refunded %1</source>
+        <translation>%1 환불됨</translation>
+    </message>
+    <message>
+        <source>Checked in %1</source>
+        <translation>%1 입장함</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제 완료</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>%1번</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Concert</source>
+        <translation>공연</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>좌석</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1123,33 @@ Database: %1</source>
     </message>
 </context>
 <context>
+    <name>boxoffice::SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>근무 시작</translation>
+    </message>
+    <message>
+        <source>Who is working at this terminal? Your name is recorded with every charge, sale, refund and check-in you make.</source>
+        <translation>이 단말기에서 누가 근무합니까? 충전, 판매, 환불, 입장 확인을 할 때마다 이름이 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>근무 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The name your actions are recorded under.</source>
+        <translation>작업 기록에 남는 이름입니다.</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::StatusLine</name>
     <message>
         <source>Database: %1</source>
@@ -836,6 +1162,147 @@ Database: %1</source>
     <message>
         <source>The database is back.</source>
         <translation>데이터베이스에 다시 연결되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::TicketsPanel</name>
+    <message>
+        <source>Tickets</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>인쇄(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF로 저장(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;print</source>
+        <translation>다시 인쇄(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;issue</source>
+        <translation>재발급(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s tickets, one per seat.</source>
+        <translation>결제한 티켓입니다. 좌석마다 한 장입니다.</translation>
+    </message>
+    <message>
+        <source>Ticket QR code</source>
+        <translation>티켓 QR 코드</translation>
+    </message>
+    <message>
+        <source>The chosen ticket&apos;s code as a QR symbol.</source>
+        <translation>선택한 티켓의 코드를 QR 기호로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Print tickets</source>
+        <translation>티켓 인쇄</translation>
+    </message>
+    <message>
+        <source>Prints every ticket of the payment.</source>
+        <translation>이 결제의 티켓을 모두 인쇄합니다.</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF</source>
+        <translation>티켓을 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>Saves every ticket of the payment in one PDF, one ticket a page.</source>
+        <translation>이 결제의 티켓을 한 PDF 파일에 한 장씩 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Reprint ticket</source>
+        <translation>티켓 다시 인쇄</translation>
+    </message>
+    <message>
+        <source>Prints the chosen ticket again, same code.</source>
+        <translation>선택한 티켓을 같은 코드로 다시 인쇄합니다.</translation>
+    </message>
+    <message>
+        <source>Reissue ticket</source>
+        <translation>티켓 재발급</translation>
+    </message>
+    <message>
+        <source>Gives the chosen seat a new code; the old one no longer gets in. Asks once to confirm, on the button itself.</source>
+        <translation>선택한 좌석에 새 코드를 발급합니다. 이전 코드로는 더 이상 입장할 수 없습니다. 버튼에서 한 번 확인을 받습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment No. %1: %n ticket(s)</source>
+        <translation>
+            <numerusform>결제번호 %1: 티켓 %n장</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No payment chosen</source>
+        <translation>선택한 결제 없음</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>Seat %1</source>
+        <translation>%1번 좌석</translation>
+    </message>
+    <message>
+        <source>Issue %1</source>
+        <translation>%1차 발급</translation>
+    </message>
+    <message>
+        <source>Tickets, payment No. %1</source>
+        <translation>티켓, 결제번호 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n ticket(s) to the printer.</source>
+        <translation>
+            <numerusform>티켓 %n장을 프린터로 보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed seat %1 again (the same code).</source>
+        <translation>%1번 좌석을 같은 코드로 다시 인쇄했습니다.</translation>
+    </message>
+    <message>
+        <source>tickets-payment-%1.pdf</source>
+        <translation>티켓-결제-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n ticket(s) in %1.</source>
+        <translation>
+            <numerusform>티켓 %n장을 %1에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm: new code for seat %1</source>
+        <translation>확인: %1번 좌석 새 코드 발급</translation>
+    </message>
+    <message>
+        <source>Seat %1&apos;s current code will no longer get in at the door.</source>
+        <translation>%1번 좌석의 현재 코드로는 더 이상 입장할 수 없게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Seat %1 has a new ticket (issue %2); print it for the customer.</source>
+        <translation>%1번 좌석에 새 티켓(%2차 발급)이 나왔습니다. 고객에게 인쇄해 드리세요.</translation>
+    </message>
+    <message>
+        <source>Done with the tickets</source>
+        <translation>티켓 확인 완료</translation>
+    </message>
+    <message>
+        <source>Puts the tickets away and shows the seat map again.</source>
+        <translation>티켓 화면을 닫고 좌석 배치도를 다시 보여 줍니다.</translation>
     </message>
 </context>
 <context>

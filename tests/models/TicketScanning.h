@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +28,14 @@ inline ToolRun runTool(const QString& program, const QStringList& arguments)
     p.waitForFinished(60000);
     return ToolRun{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
                    p.readAllStandardOutput()};
+}
+
+// How many pages pdfinfo counts in a PDF (-1: none it could read).
+inline int pdfPages(const QString& path)
+{
+    const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                       .match(QString::fromUtf8(runTool(QStringLiteral("pdfinfo"), {path}).out));
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
 // What a phone's reader makes of an image: the QR symbol's data, exactly (empty: none read).

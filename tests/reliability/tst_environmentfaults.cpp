@@ -174,10 +174,20 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadOther |
                                                 QFileDevice::ReadGroup));
         const QByteArray before = digestOf(path);
-        // root writes whatever the permissions say: run the server as nobody then.
+        // root writes whatever the permissions say: run the server as nobody then, with a data
+        // folder of its own (nobody's home does not exist), where the terminal keeps its name.
+        QTemporaryDir nobodysData;
+        QFile::setPermissions(nobodysData.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                  QFileDevice::WriteOther | QFileDevice::ExeOther);
         const QStringList asUser =
-            geteuid() == 0 ? QStringList{QStringLiteral("runuser"), QStringLiteral("-u"),
-                                         QStringLiteral("nobody"), QStringLiteral("--")}
+            geteuid() == 0 ? QStringList{QStringLiteral("runuser"),
+                                         QStringLiteral("-u"),
+                                         QStringLiteral("nobody"),
+                                         QStringLiteral("--"),
+                                         QStringLiteral("env"),
+                                         QStringLiteral("XDG_DATA_HOME=") + nobodysData.path()}
                            : QStringList{};
         const auto [code, err] =
             runBoxOffice({QStringLiteral("--serve"), QStringLiteral("--listen"),

@@ -14,6 +14,8 @@
 #include "sale/SeatMapPanel.h"
 #include "seatmap/SeatMapView.h"
 #include "seatmap/SeatOverview.h"
+#include "door/CheckInWindow.h"
+#include "tickets/TicketsPanel.h"
 #include "wallet/WalletDialog.h"
 
 #include <QAbstractItemView>
@@ -22,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -173,7 +176,8 @@ int main(int argc, char* argv[])
         return 2;
     }
     const QString lang = applyUiLanguage(args.at(1));
-    Shots shots(QDir(args.at(2)), lang);
+    const QDir out(args.at(2));
+    Shots shots(out, lang);
     QFont font = QApplication::font();
     font.setFamilies({QStringLiteral("Noto Sans CJK KR"), QStringLiteral("Noto Sans")});
     QApplication::setFont(font);
@@ -206,6 +210,7 @@ int main(int argc, char* argv[])
     // ---- The sale at the window ----
     MainWindow window(*host);
     SaleSession& sale = window.session();
+    window.setOperatorName(QStringLiteral("김민지"));
     window.resize(1280, 800);
     window.show();
     must(QTest::qWaitForWindowExposed(&window), "the window did not show");
@@ -274,6 +279,46 @@ int main(int argc, char* argv[])
     advance();
     must(sale.lastPayment().has_value() && sale.holds().rowCount() == 0, "paid");
     shots.save(&window, QStringLiteral("sale-paid"));
+
+    // The payment's tickets, in the seat map's place until Done or the next customer.
+    must(window.ticketsPanel() && window.ticketsPanel()->isVisible(), "the tickets panel");
+    shots.save(&window, QStringLiteral("tickets"));
+    // The same tickets on paper: the PDF a customer is sent, its first page made a PNG by
+    // scripts/screenshots.sh (pdftoppm), as the printer would show it.
+    if (!shots.scaled())
+        must(sale.paidTickets().writePdf(out.filePath(QStringLiteral("ticket-%1.pdf").arg(lang))),
+             "the tickets' PDF");
+
+    // The door of the same performance: one ticket let in, then the same ticket again.
+    {
+        const QList<Ticket> paid = sale.paidTickets().tickets();
+        must(!paid.isEmpty(), "tickets of the payment");
+        CheckInWindow door(*host, schedule, Actor::staff(QStringLiteral("박지훈")));
+        door.resize(800, 560);
+        door.show();
+        settle();
+        const auto scan = [&](const QString& code) {
+            door.scanField()->setText(code);
+            QTest::keyClick(door.scanField(), Qt::Key_Return);
+            settle();
+            return door.grab().toImage();
+        };
+        const QImage ok = scan(paid.first().code);
+        must(advanceSettled(engine.clock, *host, 12 * 60'000), "time passes");
+        const QImage again = scan(paid.first().code);
+        QImage both(ok.width() + again.width() + 16, std::max(ok.height(), again.height()),
+                    QImage::Format_RGB32);
+        both.fill(Qt::white);
+        QPainter painter(&both);
+        painter.drawImage(0, 0, ok);
+        painter.drawImage(ok.width() + 16, 0, again);
+        painter.end();
+        QLabel picture;
+        picture.setPixmap(QPixmap::fromImage(both));
+        picture.resize(both.size());
+        shots.save(&picture, QStringLiteral("checkin"));
+        door.hide(); // not close(): the door deletes itself on close, and it lives here
+    }
 
     // The wallet after it: the charges and the payment in its history.
     window.findChild<QAction*>(QStringLiteral("actionWallet"))->trigger();

@@ -5,12 +5,17 @@
 #include "support/TestSupport.h"
 
 #include "HoldsModel.h"
+#include "PaymentTicketsModel.h"
 #include "ScheduleListModel.h"
 #include "SeatMapModel.h"
 #include "common/StatusLine.h"
 #include "common/UiLanguage.h"
+#include "customers/CustomerPage.h"
+#include "door/CheckInWindow.h"
+#include "door/PerformanceChooser.h"
 #include "sale/MainWindow.h"
 #include "seatmap/SeatMapView.h"
+#include "tickets/TicketsPanel.h"
 #include "wallet/WalletDialog.h"
 
 #include <QApplication>
@@ -170,6 +175,16 @@ private:
             [&] { ok = bool((*m_engine)->reservations.hold(token, scheduleId, seatNumber)); });
         other.join();
         QVERIFY(ok);
+    }
+
+    // A sale of seat 7 to customer 1, the charge and payment confirmed in place.
+    void sellSevenToCustomerOne()
+    {
+        admitCustomerOne();
+        clickSeat(7);
+        click("chargeAndPayButton");
+        click("chargeAndPayButton");
+        QCOMPARE(seatState(7), SeatState::Sold);
     }
 
 private Q_SLOTS:
@@ -672,6 +687,76 @@ private Q_SLOTS:
                  qPrintable(said));
         QVERIFY2(!said.contains(QLatin1String("gone")) && !said.contains(QLatin1String("SQL")),
                  qPrintable(said));
+    }
+
+    void thePaymentsTicketsAppearUntilTheNextCustomer()
+    {
+        auto* tickets = m_window->ticketsPanel();
+        QVERIFY(!tickets->isVisible());
+        sellSevenToCustomerOne();
+        QVERIFY(tickets->isVisible());
+        PaymentTicketsModel& model = m_window->session().paidTickets();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.ticket(0).seatLabel, QStringLiteral("7"));
+        QVERIFY(model.isComplete());
+        QVERIFY(!child<QLabel>("ticketQr")->pixmap().isNull());
+        QVERIFY(child<QPushButton>("printTicketsButton")->isEnabled());
+        QVERIFY(child<QPushButton>("saveTicketsButton")->isEnabled());
+        // The next customer's sale starts clean.
+        findCustomer(QStringLiteral("2"));
+        QVERIFY(!tickets->isVisible());
+        QCOMPARE(model.paymentId(), qint64(0));
+    }
+
+    void whoIsSignedInIsShownAndRecorded()
+    {
+        QVERIFY(label("operatorLabel").isEmpty());
+        m_window->setOperatorName(QStringLiteral("김민지"));
+        QCOMPARE(label("operatorLabel"), QStringLiteral("Signed in: 김민지"));
+        sellSevenToCustomerOne();
+        const QString op = QStringLiteral("김민지");
+        QCOMPARE(scalar(*(*m_engine)->db,
+                        QStringLiteral("SELECT COUNT(*) FROM payments WHERE"
+                                       " operator = ?"),
+                        {op})
+                     .toInt(),
+                 1);
+        QCOMPARE(scalar(*(*m_engine)->db,
+                        QStringLiteral("SELECT COUNT(*) FROM ledger WHERE operator = ?"), {op})
+                     .toInt(),
+                 2); // the charge and the payment
+    }
+
+    void theDoorMenuOpensACheckInScreenForTheChosenPerformance()
+    {
+        admitCustomerOne();
+        const qint64 schedule = m_window->session().scheduleId();
+        QSignalSpy opened(m_window.get(), &MainWindow::checkInOpened);
+        child<QAction>("actionCheckIn")->trigger();
+        settle();
+        auto* chooser = child<PerformanceChooser>("performanceChooser");
+        QVERIFY(chooser->isVisible());
+        QCOMPARE(chooser->scheduleId(), schedule); // the sale's own, to begin with
+        QTest::mouseClick(child<QPushButton>("openCheckInButton"), Qt::LeftButton);
+        settle();
+        QCOMPARE(opened.size(), 1);
+        auto* door = opened.at(0).at(0).value<CheckInWindow*>();
+        QVERIFY(door->isVisible());
+        QCOMPARE(door->session().scheduleId(), schedule);
+        QVERIFY(door->windowTitle().contains(m_window->session().concertTitle()));
+    }
+
+    void thePurchasesActionWantsACustomer()
+    {
+        child<QAction>("actionPurchases")->trigger();
+        QVERIFY(!m_window->customerPage()->isVisible());
+        QCOMPARE(m_window->statusBar()->currentMessage(),
+                 QStringLiteral("Find or add a customer first."));
+        sellSevenToCustomerOne();
+        child<QAction>("actionPurchases")->trigger();
+        settle();
+        QVERIFY(m_window->customerPage()->isVisible());
+        QCOMPARE(m_window->customerPage()->purchases().rowCount(), 1);
     }
 };
 
