@@ -5,6 +5,7 @@
 #include "seatmap/SeatDelegate.h"
 #include "seatmap/SeatMapAccessible.h"
 #include "seatmap/SeatMapDecor.h"
+#include "seatmap/SeatSteps.h"
 #include "seatmap/SeatZoom.h"
 
 #include <QKeyEvent>
@@ -237,28 +238,9 @@ QModelIndex SeatMapView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
         return model()->index(0, 0);
     const QPoint c = cellOf(current);
     const int page = std::max(1, viewport()->height() / m_cell - 1);
-    QPoint step; // (dx, dy) on the plan
-    switch (action) {
-    case MoveLeft:
-    case MovePrevious:
-        step = {-1, 0};
-        break;
-    case MoveRight:
-    case MoveNext:
-        step = {1, 0};
-        break;
-    case MoveUp:
-    case MoveDown:
-        step = {0, action == MoveUp ? -1 : 1};
-        break;
-    case MovePageUp:
-    case MovePageDown:
-        step = {0, action == MovePageUp ? -page : page};
-        break;
-    case MoveHome:
-    case MoveEnd:
+    if (action == MoveHome || action == MoveEnd)
         return model()->index(action == MoveHome ? 0 : model()->rowCount() - 1, 0);
-    }
+    const QPoint step = seatStep(action, page);
     const int row = m_seats->rowFrom(c, step.x(), step.y());
     return row >= 0 ? model()->index(row, 0) : current;
 }
