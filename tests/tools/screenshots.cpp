@@ -1,5 +1,5 @@
 // Drives the real main window into a sale in progress and saves what it shows, for the README
-// (scripts/screenshots.sh runs it under Xvfb for each language). Not a test.
+// (scripts/screenshots.sh runs it under Xvfb for each language, and once at 200 %). Not a test.
 
 #include "support/TestSupport.h"
 
@@ -94,6 +94,15 @@ int main(int argc, char* argv[])
     }
     engine.clock.advanceSeconds(47);
     settle();
+    // Under QT_SCALE_FACTOR (high-DPI), only the main window, named for its scale:
+    // mainwindow-200.png at 2 (every logical pixel is 2×2 in the PNG).
+    if (const int percent = qRound(window.devicePixelRatio() * 100); percent != 100) {
+        const QString scaled = out.filePath(QStringLiteral("mainwindow-%1.png").arg(percent));
+        if (!window.grab().save(scaled))
+            return 1;
+        QTextStream(stdout) << scaled << '\n';
+        return 0;
+    }
     const QString mainFile = out.filePath(QStringLiteral("mainwindow-%1.png").arg(lang));
     if (!window.grab().save(mainFile))
         return 1;

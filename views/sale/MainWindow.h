@@ -9,6 +9,7 @@ namespace boxoffice {
 
 class CatalogPanel;
 class CustomerBar;
+class DesktopHabits;
 class HoldPanel;
 class QueuePanel;
 class SeatMapPanel;
@@ -30,6 +31,8 @@ public:
     QueueModel& queueBook() { return m_queue; }
     WalletDialog* walletDialog() const { return m_wallet; }
     StatusLine* statusLine() const { return m_status; }
+    // Title, recent databases, language, manual, kept settings (common/DesktopHabits.h).
+    DesktopHabits* habits() const { return m_habits; }
     void openWallet();
 
 private:
@@ -46,6 +49,7 @@ private:
     HoldPanel* m_holdPanel = nullptr;
     WalletDialog* m_wallet = nullptr;
     StatusLine* m_status = nullptr;
+    DesktopHabits* m_habits = nullptr;
 };
 
 } // namespace boxoffice
