@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -38,12 +39,17 @@ HelpBrowser::HelpBrowser(QWidget* parent) : QWidget(parent, Qt::Window)
     // The screenshots' relative paths (docs/…) resolve inside the resources.
     m_text->setSearchPaths({kManualRoot});
     connect(m_text, &QTextBrowser::anchorClicked, this, &HelpBrowser::follow);
+    // Closed as other windows of its kind are (it has no button of its own).
+    for (const QKeySequence& key :
+         {QKeySequence(QKeySequence::Close), QKeySequence(Qt::Key_Escape)})
+        connect(new QShortcut(key, this), &QShortcut::activated, this, &QWidget::close);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text);
 
     m_text->document()->setMarkdown(withAltTexts(manualMarkdown()));
     fitImages();
+    m_text->moveCursor(QTextCursor::Start); // at the title, not where the last edit left it
     // About two screenshots wide and most of a laptop screen high, in the font's units so that
     // it grows with the text at 200 %.
     const int em = fontMetrics().height();

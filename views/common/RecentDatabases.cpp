@@ -17,6 +17,7 @@ QString RecentDatabases::keptLocation(const QString& location)
     if (isPostgresLocation(trimmed)) {
         QUrl url(trimmed);
         url.setPassword({});
+        url.setPort(url.port(5432)); // as the open database names itself (Database::displayName)
         return url.toString();
     }
     return QFileInfo(trimmed).absoluteFilePath();

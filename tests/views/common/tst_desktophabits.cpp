@@ -2,6 +2,7 @@
 // title names the database and the mode, File has Open database, Open recent and Language before
 // Quit, and Help → User's manual (F1) opens the built-in manual at the README's first heading.
 
+#include "support/SettingsSupport.h"
 #include "support/TestSupport.h"
 
 #include "Format.h"
@@ -15,10 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
 
@@ -30,7 +28,7 @@ class TestDesktopHabits : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    std::unique_ptr<TemporarySettings> m_settings;
     std::unique_ptr<TestEngine> m_engine;
     std::unique_ptr<TestHost> m_host;
     std::unique_ptr<MainWindow> m_window;
@@ -61,11 +59,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("BoxOffice"));
-        QCoreApplication::setApplicationName(QStringLiteral("boxoffice"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+        m_settings = std::make_unique<TemporarySettings>();
         setUiLanguage(Language::English);
     }
 
@@ -137,7 +131,7 @@ private Q_SLOTS:
 
     void recentMenuOffersWhatWasOpened()
     {
-        const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+        const QString other = m_settings->path(QStringLiteral("other.sqlite"));
         QFile f(other);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();

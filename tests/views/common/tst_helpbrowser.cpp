@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -78,6 +79,18 @@ private Q_SLOTS:
                                                         picture.height() / picture.width()));
             }
         }
+    }
+
+    void opensAtTheTitle()
+    {
+        HelpBrowser help;
+        help.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&help));
+        QCOMPARE(help.text()->verticalScrollBar()->value(), 0);
+        QCOMPARE(help.text()->textCursor().position(), 0);
+        QVERIFY(QTest::qWaitForWindowActive(&help));
+        QTest::keyClick(&help, Qt::Key_Escape);
+        QVERIFY(!help.isVisible());
     }
 
     void linksStayInside()

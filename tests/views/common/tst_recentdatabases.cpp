@@ -2,6 +2,7 @@
 // most recent first, at most eight, each once; files by absolute path and PostgreSQL without its
 // password; the open database left out, a missing file disabled, a choice emitted.
 
+#include "support/SettingsSupport.h"
 #include "support/TestSupport.h"
 
 #include "Format.h"
@@ -11,8 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 
 using namespace boxoffice;
 
@@ -21,11 +20,11 @@ class TestRecentDatabases : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    std::unique_ptr<test::TemporarySettings> m_settings;
 
     QString file(const QString& name, bool create = true) const
     {
-        const QString path = m_dir.filePath(name);
+        const QString path = m_settings->path(name);
         if (create) {
             QFile f(path);
             if (!f.open(QIODevice::WriteOnly))
@@ -44,12 +43,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("BoxOffice"));
-        QCoreApplication::setApplicationName(QStringLiteral("boxoffice"));
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("config")));
+        m_settings = std::make_unique<test::TemporarySettings>();
         setUiLanguage(Language::English);
     }
 
@@ -78,7 +72,7 @@ private Q_SLOTS:
     void filesByAbsolutePath()
     {
         const QString cwd = QDir::currentPath();
-        QVERIFY(QDir::setCurrent(m_dir.path()));
+        QVERIFY(QDir::setCurrent(m_settings->path(QString())));
         RecentDatabases::add(QStringLiteral("relative.sqlite"));
         QVERIFY(QDir::setCurrent(cwd));
         QCOMPARE(RecentDatabases::list(), {file(QStringLiteral("relative.sqlite"), false)});
@@ -93,6 +87,9 @@ private Q_SLOTS:
         QCOMPARE(kept.size(), 1);
         QVERIFY2(!kept.constFirst().contains(QLatin1String("s3cret")), qPrintable(kept.first()));
         QCOMPARE(kept.constFirst(), QStringLiteral("postgres://clerk@db.venue.example:5433/hall"));
+        // Without a port, PostgreSQL's, as the open database's name has it.
+        QCOMPARE(RecentDatabases::keptLocation(QStringLiteral("postgres://clerk@db/hall")),
+                 QStringLiteral("postgres://clerk@db:5432/hall"));
         // Nor anywhere in the file.
         WindowSettings().sync();
         QFile f(QSettings().fileName());

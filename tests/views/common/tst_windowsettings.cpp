@@ -3,6 +3,7 @@
 // language chosen in the menu) comes back at the next start; an absent file and damaged files
 // give the defaults, never a crash or a hidden panel.
 
+#include "support/SettingsSupport.h"
 #include "support/TestSupport.h"
 
 #include "Format.h"
@@ -17,7 +18,6 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace boxoffice;
@@ -28,14 +28,11 @@ class TestWindowSettings : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    std::unique_ptr<TemporarySettings> m_settings;
     std::unique_ptr<TestEngine> m_engine;
     std::unique_ptr<TestHost> m_host;
 
-    QString settingsFile() const
-    {
-        return m_dir.filePath(QStringLiteral("BoxOffice/boxoffice.conf"));
-    }
+    QString settingsFile() const { return m_settings->settingsFile(); }
     // A window as the program starts it: made, its settings restored, shown.
     std::unique_ptr<MainWindow> start()
     {
@@ -82,12 +79,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("BoxOffice"));
-        QCoreApplication::setApplicationName(QStringLiteral("boxoffice"));
-        // Before any QSettings exists: the user's own settings are never read or written.
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+        m_settings = std::make_unique<TemporarySettings>();
         QCOMPARE(QSettings().fileName(), settingsFile());
         setUiLanguage(Language::English);
     }
