@@ -1,8 +1,13 @@
 #include "GuiMain.h"
 
 #include "Launcher.h"
+#include "Relaunch.h"
+#include "common/DesktopHabits.h"
+#include "common/MessageBox.h"
+#include "common/RecentDatabases.h"
 #include "common/SignInDialog.h"
 #include "common/UiLanguage.h"
+#include "common/WindowSettings.h"
 #include "engine/EngineHost.h"
 #include "kiosk/KioskWindow.h"
 #include "sale/MainWindow.h"
@@ -17,7 +22,8 @@ namespace boxoffice {
 
 int runGui(const AppOptions& options, const Clock& clock)
 {
-    applyUiLanguage(options.lang);
+    // --lang first, then the language chosen in the window last time, then the system's.
+    applyUiLanguage(options.lang.isEmpty() ? WindowSettings().language() : options.lang);
     SystemClock uiClock;
     // The engine opens on its own thread (design A1): even the first migration or a server
     // that takes its time to answer leaves this thread free to paint.
@@ -43,12 +49,15 @@ int runGui(const AppOptions& options, const Clock& clock)
         QMessageBox::critical(nullptr, QObject::tr("Box Office"), errorText(r.error()));
         return 1;
     }
+    RecentDatabases::add(options.database.isEmpty() ? defaultDatabasePath() : options.database);
     // Every terminal runs the scheduler (on the engine's thread); admission is guarded in the
     // database, so several on one inventory still admit K per period in total.
     if (options.kiosk) {
         KioskWindow::Options kiosk;
         kiosk.allowCharge = !options.kioskNoCharge;
         KioskWindow window(host, kiosk);
+        window.setWindowTitle(
+            DesktopHabits::windowTitle(host.databaseName(), QObject::tr("Self-service")));
         window.showOnWholeScreen();
         return QApplication::exec();
     }
@@ -62,6 +71,22 @@ int runGui(const AppOptions& options, const Clock& clock)
     }
     MainWindow window(host);
     window.setOperatorName(operatorName);
+    DesktopHabits* habits = window.habits();
+    habits->keepSettings();
+    QObject::connect(habits, &DesktopHabits::openDatabaseRequested, &window,
+                     [&window, habits](const QString& location) {
+                         // The window is built over one open engine: another database is
+                         // another start of the program, with the same options.
+                         habits->saveSettings();
+                         if (relaunchOn(location)) {
+                             window.close();
+                             return;
+                         }
+                         MessageBox::warning(&window, QObject::tr("Box Office"),
+                                             QObject::tr("Box Office could not be started again"
+                                                         " on %1.")
+                                                 .arg(location));
+                     });
     window.show();
     return QApplication::exec();
 }

@@ -95,6 +95,7 @@ expected=(
   ./usr/share/boxoffice/translations/boxoffice_en.qm
   ./usr/share/doc/boxoffice/copyright
   ./usr/share/doc/boxoffice/changelog.gz
+  ./usr/share/doc/boxoffice/README.md
 )
 for size in 16 22 24 32 48 64 128 256; do
   expected+=("./usr/share/icons/hicolor/${size}x${size}/apps/boxoffice.png")

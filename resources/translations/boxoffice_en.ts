@@ -23,6 +23,14 @@
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
+    <message>
+        <source>Self-service</source>
+        <translation>Self-service</translation>
+    </message>
+    <message>
+        <source>Box Office could not be started again on %1.</source>
+        <translation>Box Office could not be started again on %1.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::CatalogPanel</name>
@@ -325,6 +333,64 @@
     <message>
         <source>Refund No. %1 made: %2 back to the wallet, %3 kept. Balance: %4.</source>
         <translation>Refund No. %1 made: %2 back to the wallet, %3 kept. Balance: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::DesktopHabits</name>
+    <message>
+        <source>Box Office — %1</source>
+        <translation>Box Office — %1</translation>
+    </message>
+    <message>
+        <source>%1 — Box Office — %2</source>
+        <translation>%1 — Box Office — %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;User&apos;s manual</source>
+        <translation>&amp;User&apos;s manual</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Box Office will be in %1 from its next start (a --lang option still decides).</source>
+        <translation>Box Office will be in %1 from its next start (a --lang option still decides).</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Box Office databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Box Office databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::HelpBrowser</name>
+    <message>
+        <source>Box Office — User&apos;s manual</source>
+        <translation>Box Office — User&apos;s manual</translation>
+    </message>
+    <message>
+        <source># The manual is missing
+
+This copy of Box Office was built without its README.</source>
+        <translation># The manual is missing
+
+This copy of Box Office was built without its README.</translation>
     </message>
 </context>
 <context>
@@ -649,6 +715,10 @@ Database: %1</translation>
         <source>Signed in: %1</source>
         <translation>Signed in: %1</translation>
     </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::NewCustomerDialog</name>
@@ -923,6 +993,21 @@ Database: %1</translation>
     <message>
         <source>Your turn</source>
         <translation>Your turn</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::RecentDatabasesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there.</source>
+        <translation>%1 is no longer there.</translation>
+    </message>
+    <message>
+        <source>No other database opened yet</source>
+        <translation>No other database opened yet</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,14 @@
         <source>Opening the database…</source>
         <translation>데이터베이스를 여는 중…</translation>
     </message>
+    <message>
+        <source>Self-service</source>
+        <translation>무인 발권</translation>
+    </message>
+    <message>
+        <source>Box Office could not be started again on %1.</source>
+        <translation>%1(으)로 박스오피스를 다시 시작하지 못했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::CatalogPanel</name>
@@ -320,6 +328,64 @@
     <message>
         <source>Refund No. %1 made: %2 back to the wallet, %3 kept. Balance: %4.</source>
         <translation>환불번호 %1 완료: %2을 지갑에 돌려드렸고 수수료 %3을 받았습니다. 잔액: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::DesktopHabits</name>
+    <message>
+        <source>Box Office — %1</source>
+        <translation>박스오피스 — %1</translation>
+    </message>
+    <message>
+        <source>%1 — Box Office — %2</source>
+        <translation>%1 — 박스오피스 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>데이터베이스 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User&apos;s manual</source>
+        <translation>사용 설명서(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Box Office will be in %1 from its next start (a --lang option still decides).</source>
+        <translation>다음에 시작할 때부터 박스오피스가 %1(으)로 표시됩니다(--lang 옵션을 주면 그것이 우선합니다).</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>데이터베이스 열기</translation>
+    </message>
+    <message>
+        <source>Box Office databases (*.sqlite *.db);;All files (*)</source>
+        <translation>박스오피스 데이터베이스 (*.sqlite *.db);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::HelpBrowser</name>
+    <message>
+        <source>Box Office — User&apos;s manual</source>
+        <translation>박스오피스 — 사용 설명서</translation>
+    </message>
+    <message>
+        <source># The manual is missing
+
+This copy of Box Office was built without its README.</source>
+        <translation># 사용 설명서가 없습니다
+
+이 박스오피스는 README 없이 빌드되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -643,6 +709,10 @@ Database: %1</source>
         <source>Signed in: %1</source>
         <translation>근무자: %1</translation>
     </message>
+    <message>
+        <source>Counter</source>
+        <translation>매표소</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::NewCustomerDialog</name>
@@ -917,6 +987,21 @@ Database: %1</source>
     <message>
         <source>Your turn</source>
         <translation>고객 차례</translation>
+    </message>
+</context>
+<context>
+    <name>boxoffice::RecentDatabasesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 데이터베이스(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there.</source>
+        <translation>%1 파일이 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>No other database opened yet</source>
+        <translation>아직 연 다른 데이터베이스가 없습니다</translation>
     </message>
 </context>
 <context>

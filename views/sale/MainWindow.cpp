@@ -1,6 +1,7 @@
 #include "sale/MainWindow.h"
 
 #include "common/Columns.h"
+#include "common/DesktopHabits.h"
 #include "common/MessageBox.h"
 #include "common/StatusLine.h"
 #include "customers/CustomerPage.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(EngineHost& host, QWidget* parent)
     connect(&m_session, &SaleSession::statusMessage, m_status,
             [this](const QString& text) { m_status->showMessage(text, 10'000); });
     buildMenus();
+    m_habits = new DesktopHabits(*this, host.databaseName(), tr("Counter"));
     resize(1280, 800);
     m_session.loadConcerts().then(this, [this](Result<void> r) {
         if (!r)

@@ -15,6 +15,7 @@ class CheckInWindow;
 class PerformanceChooser;
 class CustomerBar;
 class CustomerPage;
+class DesktopHabits;
 class HoldPanel;
 class QueuePanel;
 class SeatMapPanel;
@@ -40,6 +41,8 @@ public:
     StatusLine* statusLine() const { return m_status; }
     TicketsPanel* ticketsPanel() const { return m_tickets; }
     CustomerPage* customerPage() const { return m_customerPage; }
+    // Title, recent databases, language, manual, kept settings (common/DesktopHabits.h).
+    DesktopHabits* habits() const { return m_habits; }
     void openWallet();
     // Who is working here (design R5): shown in the status bar, recorded with what they do.
     void setOperatorName(const QString& name);
@@ -69,6 +72,7 @@ private:
     TicketsPanel* m_tickets = nullptr;
     CustomerPage* m_customerPage = nullptr;
     QLabel* m_operator = nullptr;
+    DesktopHabits* m_habits = nullptr;
 };
 
 } // namespace boxoffice

@@ -73,7 +73,7 @@ void SeatMapView::fitSmallHall()
         return;
     if (qsizetype(m_gridWidth) * m_gridHeight > kVenueCells) {
         // A venue: start small enough to see a section, large enough to read seat numbers.
-        setCellSize(std::max(24, m_minFitCell));
+        setCellSize(std::max(m_venueCell, m_minFitCell));
         return;
     }
     const QMargins m = contentMargins();
@@ -168,11 +168,18 @@ void SeatMapView::setCellSize(int pixels)
 void SeatMapView::zoomIn()
 {
     setCellSize(SeatZoom::above(m_cell));
+    m_venueCell = m_cell;
 }
 
 void SeatMapView::zoomOut()
 {
     setCellSize(SeatZoom::below(m_cell));
+    m_venueCell = m_cell;
+}
+
+void SeatMapView::setVenueCellSize(int pixels)
+{
+    m_venueCell = std::clamp(pixels, SeatZoom::kMin, SeatZoom::kMax);
 }
 
 QRect SeatMapView::visibleCells() const

@@ -33,6 +33,10 @@ public:
     void setMinimumFitCell(int pixels) { m_minFitCell = pixels; }
     void zoomIn();
     void zoomOut();
+    // The seat size a venue (a map that scrolls) opens at: the last one zoomed to, so that the
+    // next date, or the next start (WindowSettings), shows seats as the person left them.
+    int venueCellSize() const { return m_venueCell; }
+    void setVenueCellSize(int pixels);
     // The cells of the plan in view now.
     QRect visibleCells() const;
     // Zooms and scrolls so that `cells` (a section, say) fills the view.
@@ -89,6 +93,7 @@ private:
     SeatMapModel* m_seats = nullptr;
     int m_cell = 36;
     int m_minFitCell = 24;
+    int m_venueCell = 24;
     int m_gridWidth = 0;
     int m_gridHeight = 0;
     SeatBubble* m_bubble = nullptr;
