@@ -177,11 +177,6 @@ void SeatMapView::zoomOut()
     m_venueCell = m_cell;
 }
 
-void SeatMapView::setVenueCellSize(int pixels)
-{
-    m_venueCell = std::clamp(pixels, SeatZoom::kMin, SeatZoom::kMax);
-}
-
 QRect SeatMapView::visibleCells() const
 {
     if (m_gridWidth <= 0 || m_gridHeight <= 0)

@@ -2,6 +2,7 @@
 
 #include "SeatMapModel.h"
 #include "seatmap/SeatBubble.h"
+#include "seatmap/SeatZoom.h"
 
 #include <QAbstractItemView>
 #include <QScrollBar>
@@ -36,7 +37,7 @@ public:
     // The seat size a venue (a map that scrolls) opens at: the last one zoomed to, so that the
     // next date, or the next start (WindowSettings), shows seats as the person left them.
     int venueCellSize() const { return m_venueCell; }
-    void setVenueCellSize(int pixels);
+    void setVenueCellSize(int pixels) { m_venueCell = SeatZoom::clamped(pixels); }
     // The cells of the plan in view now.
     QRect visibleCells() const;
     // Zooms and scrolls so that `cells` (a section, say) fills the view.

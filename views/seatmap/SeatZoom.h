@@ -18,6 +18,11 @@ constexpr int above(int cell)
     return kMax;
 }
 
+constexpr int clamped(int cell)
+{
+    return cell < kMin ? kMin : cell > kMax ? kMax : cell;
+}
+
 constexpr int below(int cell)
 {
     int found = kMin;
