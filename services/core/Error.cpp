@@ -33,7 +33,7 @@ constexpr Entry kEntries[] = {
      "The queue token has expired."},
     {ErrorCode::TokenNotActive, "TOKEN_NOT_ACTIVE",
      "아직 대기 중입니다. 순서가 되면 좌석을 고를 수 있습니다.",
-     "Still waiting in the queue; you can enter when your turn comes."},
+     "Still waiting in the queue; seats can be chosen when your turn comes."},
     {ErrorCode::TokenWrongConcert, "TOKEN_WRONG_CONCERT", "다른 공연의 대기열 토큰입니다.",
      "The queue token belongs to another concert."},
     {ErrorCode::NotYourReservation, "NOT_YOUR_RESERVATION", "본인의 예약이 아닙니다.",
