@@ -5,7 +5,6 @@
 #include "seatmap/SeatDelegate.h"
 #include "seatmap/SeatMapAccessible.h"
 #include "seatmap/SeatMapDecor.h"
-#include "seatmap/SeatSteps.h"
 #include "seatmap/SeatZoom.h"
 
 #include <QKeyEvent>
@@ -242,7 +241,7 @@ QModelIndex SeatMapView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
     const int page = std::max(1, viewport()->height() / m_cell - 1);
     if (action == MoveHome || action == MoveEnd)
         return model()->index(action == MoveHome ? 0 : model()->rowCount() - 1, 0);
-    const QPoint step = seatStep(action, page);
+    const QPoint step = stepFor(action, page);
     const int row = m_seats->rowFrom(c, step.x(), step.y());
     return row >= 0 ? model()->index(row, 0) : current;
 }

@@ -87,6 +87,9 @@ private:
     void takeGrid();
     void fitSmallHall();
     QPoint origin() const;
+    // Where a cursor key moves on the plan, as (dx, dy) in cells: arrows one cell, Page Up/Down
+    // `page` rows; Home and End go to the first and last seat instead (a null step).
+    static QPoint stepFor(CursorAction action, int page);
     QRect seatArea() const;
     QMargins contentMargins() const;
     QSize contentSize() const;
