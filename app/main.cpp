@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <memory>
@@ -32,10 +33,16 @@ int main(int argc, char* argv[])
     }
 
     std::unique_ptr<QCoreApplication> app;
-    if (headless)
+    if (arguments.contains(QLatin1String("--serve"))) {
+        // The staff API paints tickets into PDFs, and fonts need a QGuiApplication; a server
+        // has no screen, so it gets the platform that needs none.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else if (headless) {
         app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    } else {
         app = std::make_unique<QApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("BoxOffice"));
     QCoreApplication::setApplicationName(QStringLiteral("boxoffice"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BOXOFFICE_VERSION));
