@@ -156,10 +156,10 @@ std::expected<QList<qint64>, ApiResponse> reservationIds(const QJsonObject& body
             ids << *id;
     }
     if (!valid)
-        return std::unexpected(
-            badRequest(lang, QStringLiteral("reservationIds는 양의 정수 배열(1~100개)이어야 합니다."),
-                       QStringLiteral("reservationIds must be an array of 1 to 100 positive"
-                                      " whole numbers.")));
+        return std::unexpected(badRequest(
+            lang, QStringLiteral("reservationIds는 양의 정수 배열(1~100개)이어야 합니다."),
+            QStringLiteral("reservationIds must be an array of 1 to 100 positive"
+                           " whole numbers.")));
     QList<qint64> sorted = ids;
     std::sort(sorted.begin(), sorted.end());
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
@@ -274,7 +274,8 @@ std::optional<ApiResponse> ApiServer::admit(const ApiRequest& r, RouteAccess acc
     if (access == RouteAccess::Customer)
         return mayPass(r) ? std::nullopt : keyRefusal(r, what);
     if (m_apiKeyDigest.isEmpty())
-        return errorResponse(Error::make(ErrorCode::StaffApiDisabled), languageOf(r.acceptLanguage));
+        return errorResponse(Error::make(ErrorCode::StaffApiDisabled),
+                             languageOf(r.acceptLanguage));
     return keyRefusal(r, what);
 }
 
@@ -535,13 +536,14 @@ ApiResponse ApiServer::pay(const ApiRequest& r)
     for (const Ticket& t : p->tickets)
         tickets.append(QJsonObject{{QStringLiteral("reservationId"), t.reservationId},
                                    {QStringLiteral("code"), t.code}});
-    return ApiResponse::json(p->replayed ? 200 : 201,
-                             QJsonObject{{QStringLiteral("paymentId"), p->id},
-                                         {QStringLiteral("reservationIds"), jsonIds(p->reservationIds)},
-                                         {QStringLiteral("amount"), p->amount},
-                                         {QStringLiteral("balance"), p->balanceAfter},
-                                         {QStringLiteral("status"), QStringLiteral("PAID")},
-                                         {QStringLiteral("tickets"), tickets}});
+    return ApiResponse::json(
+        p->replayed ? 200 : 201,
+        QJsonObject{{QStringLiteral("paymentId"), p->id},
+                    {QStringLiteral("reservationIds"), jsonIds(p->reservationIds)},
+                    {QStringLiteral("amount"), p->amount},
+                    {QStringLiteral("balance"), p->balanceAfter},
+                    {QStringLiteral("status"), QStringLiteral("PAID")},
+                    {QStringLiteral("tickets"), tickets}});
 }
 
 // ---- Staff (design §9) ----
@@ -566,14 +568,15 @@ ApiResponse ApiServer::refund(const ApiRequest& r)
         m_engine.refunds.refund(*ids, QString::fromUtf8(r.idempotencyKey), staffActor());
     if (!done)
         return errorResponse(done.error(), lang);
-    return ApiResponse::json(done->replayed ? 200 : 201,
-                             QJsonObject{{QStringLiteral("refundId"), done->id},
-                                         {QStringLiteral("paymentId"), done->paymentId},
-                                         {QStringLiteral("reservationIds"), jsonIds(done->reservationIds)},
-                                         {QStringLiteral("amount"), done->amount},
-                                         {QStringLiteral("fee"), done->fee},
-                                         {QStringLiteral("feePercent"), done->feePercent},
-                                         {QStringLiteral("balance"), done->balanceAfter}});
+    return ApiResponse::json(
+        done->replayed ? 200 : 201,
+        QJsonObject{{QStringLiteral("refundId"), done->id},
+                    {QStringLiteral("paymentId"), done->paymentId},
+                    {QStringLiteral("reservationIds"), jsonIds(done->reservationIds)},
+                    {QStringLiteral("amount"), done->amount},
+                    {QStringLiteral("fee"), done->fee},
+                    {QStringLiteral("feePercent"), done->feePercent},
+                    {QStringLiteral("balance"), done->balanceAfter}});
 }
 
 ApiResponse ApiServer::paymentTickets(const ApiRequest& r, const QString& paymentId)
@@ -654,13 +657,13 @@ ApiResponse ApiServer::checkIn(const ApiRequest& r)
             e.extra.insert(QStringLiteral("checkedInAt"), isoTime(parsedIsoMs(at.toString())));
         return errorResponse(e, lang);
     }
-    return ApiResponse::json(200, QJsonObject{{QStringLiteral("result"), QStringLiteral("OK")},
-                                              {QStringLiteral("ticketId"), in->ticketId},
-                                              {QStringLiteral("reservationId"), in->reservationId},
-                                              {QStringLiteral("scheduleId"), in->scheduleId},
-                                              {QStringLiteral("seatLabel"), in->seatLabel},
-                                              {QStringLiteral("checkedInAt"),
-                                               isoTime(in->checkedInAtMs)}});
+    return ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("result"), QStringLiteral("OK")},
+                         {QStringLiteral("ticketId"), in->ticketId},
+                         {QStringLiteral("reservationId"), in->reservationId},
+                         {QStringLiteral("scheduleId"), in->scheduleId},
+                         {QStringLiteral("seatLabel"), in->seatLabel},
+                         {QStringLiteral("checkedInAt"), isoTime(in->checkedInAtMs)}});
 }
 
 } // namespace boxoffice

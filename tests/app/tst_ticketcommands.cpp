@@ -3,10 +3,10 @@
 // database at all (exit 0 valid, 1 not, 2 for a bad command line or key file). Also the ticket
 // options' parsing and the after-sale errors' HTTP statuses.
 
-#include "http/ApiResponse.h"
 #include "BoxofficeProcess.h"
 #include "CommandLine.h"
 #include "Launcher.h"
+#include "http/ApiResponse.h"
 #include "sales/TicketCode.h"
 #include "storage/TicketKeyRepository.h"
 #include "support/TestSupport.h"
