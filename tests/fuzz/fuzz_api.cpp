@@ -27,7 +27,8 @@
 // inputs reach holds and payments, which random bytes never would. For the staff API (whose key
 // is "fuzz-key" too): $PAYMENT, $RESERVATION, $TICKET, $CODE and $SCHEDULE name a paid seat of
 // customer 3 (its payment, reservation, current ticket and code, performance), bought through
-// the services when there is none still paid; $REFUNDED is the last refunded reservation.
+// the services when there is none still paid and not checked in; $REFUNDED is the last refunded
+// reservation, $ADMITTED_CODE the code of the last ticket checked in.
 //
 // Two ways to deliver a request, chosen by BOXOFFICE_FUZZ_MODE:
 //   direct (default)  what the front would do, without a socket: the head rules of
@@ -339,6 +340,8 @@ private:
                 s.replace("$TOKEN2", token(2, 2));
             if (s.contains("$REFUNDED"))
                 s.replace("$REFUNDED", QByteArray::number(lastRefunded()));
+            if (s.contains("$ADMITTED_CODE"))
+                s.replace("$ADMITTED_CODE", lastAdmittedCode().toLatin1());
             for (const char* name : {"$PAYMENT", "$RESERVATION", "$TICKET", "$CODE", "$SCHEDULE"}) {
                 if (s.contains(name)) {
                     const Purchase& p = purchase();
@@ -354,6 +357,7 @@ private:
         for (auto& h : req.headers)
             apply(h.second);
         apply(req.body);
+        apply(req.target); // the staff routes name payments and tickets in the path
     }
 
     // A paid seat for the staff API's inputs to work on.
@@ -368,20 +372,25 @@ private:
     static constexpr qint64 kBuyer = 3;
 
     // The seat bought last, with its current ticket (an input may have reissued it), or a new
-    // one when it is no longer paid (refunded). Zeros when nothing can be bought: the inputs
-    // then meet not-found answers, which are rules too.
+    // one when it is no longer paid (refunded) or already checked in (it could not be refunded).
+    // Zeros when nothing can be bought: the inputs then meet not-found answers, which are rules
+    // too.
     const Purchase& purchase()
     {
         Database& db = *m_t->engine->db;
         if (m_purchase.reservation != 0 &&
             scalar(db, QStringLiteral("SELECT status FROM reservations WHERE id = ?"),
                    {m_purchase.reservation})
-                    .toString() == QLatin1String("PAID")) {
+                    .toString() == QLatin1String("PAID") &&
+            !scalar(db, QStringLiteral("SELECT id FROM checkins WHERE reservation_id = ?"),
+                    {m_purchase.reservation})
+                 .isValid()) {
             auto conn = db.connection();
-            auto q = conn ? (*conn)->tryRun(QStringLiteral("SELECT id, code FROM tickets WHERE"
-                                                           " reservation_id = ? AND status = ?"),
-                                            {m_purchase.reservation, QStringLiteral("VALID")})
-                          : std::unexpected(conn.error());
+            if (!conn)
+                return m_purchase;
+            auto q = (*conn)->tryRun(QStringLiteral("SELECT id, code FROM tickets WHERE"
+                                                    " reservation_id = ? AND status = ?"),
+                                     {m_purchase.reservation, QStringLiteral("VALID")});
             if (q && q->next()) {
                 m_purchase.ticket = q->value(0).toLongLong();
                 m_purchase.code = q->value(1).toString();
@@ -410,6 +419,14 @@ private:
             return m_purchase;
         }
         return m_purchase;
+    }
+
+    QString lastAdmittedCode()
+    {
+        return scalar(*m_t->engine->db,
+                      QStringLiteral("SELECT t.code FROM checkins ch JOIN tickets t"
+                                     " ON t.id = ch.ticket_id ORDER BY ch.id DESC LIMIT 1"))
+            .toString();
     }
 
     qint64 lastRefunded()
