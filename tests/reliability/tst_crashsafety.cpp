@@ -671,6 +671,7 @@ private:
     void runCheck(const QString& when);
     void verify(const QString& when);
     void retryUnanswered();
+    void ticketsAnswerAfterTheCrashes();
     qsizetype unanswered() const
     {
         return m_book.pendingCharges.size() + m_book.pendingPays.size() +
@@ -1256,6 +1257,66 @@ void TestCrashSafety::retryUnanswered()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
+// What the staff API says of the payments after all the kills: each seat's ticket VALID,
+// REVOKED (refunded) or CHECKED_IN as the book says, and the PDF of a payment with a usable
+// ticket (the server paints it: fonts under the platform a headless server gets).
+void TestCrashSafety::ticketsAnswerAfterTheCrashes()
+{
+    QSet<qint64> refunded, admitted;
+    for (const RefundOp& op : std::as_const(m_book.ackedRefunds))
+        refunded.unite(QSet<qint64>(op.reservations.cbegin(), op.reservations.cend()));
+    for (const CheckInOp& op : std::as_const(m_book.ackedCheckIns))
+        admitted.insert(op.reservationId);
+    QNetworkAccessManager nam;
+    auto get = [&](const QString& path) {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+        req.setRawHeader("X-Api-Key", kApiKey);
+        req.setTransferTimeout(30000);
+        std::unique_ptr<QNetworkReply> reply(nam.get(req));
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 40000); }();
+        return std::pair{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                         reply->readAll()};
+    };
+    QStringList problems;
+    qint64 printable = 0;
+    for (const PayOp& op : std::as_const(m_book.ackedPays).mid(0, 40)) {
+        const auto [status, body] =
+            get(QStringLiteral("/api/v1/payments/%1/tickets").arg(op.paymentId));
+        const QJsonArray tickets =
+            QJsonDocument::fromJson(body).object().value(QStringLiteral("tickets")).toArray();
+        if (status != 200 || tickets.size() != op.reservations.size()) {
+            problems << QStringLiteral("tickets of payment %1: %2 %3")
+                            .arg(op.paymentId)
+                            .arg(status)
+                            .arg(QString::fromUtf8(body.left(300)));
+            continue;
+        }
+        for (const QJsonValue& t : tickets) {
+            const qint64 id = t[QStringLiteral("reservationId")].toInteger();
+            const QString expected = refunded.contains(id)   ? QStringLiteral("REVOKED")
+                                     : admitted.contains(id) ? QStringLiteral("CHECKED_IN")
+                                                             : QStringLiteral("VALID");
+            if (t[QStringLiteral("status")].toString() != expected)
+                problems << QStringLiteral("reservation %1's ticket is %2, not %3")
+                                .arg(id)
+                                .arg(t[QStringLiteral("status")].toString(), expected);
+        }
+        if (printable == 0 && !refunded.contains(op.reservations.first()))
+            printable = op.paymentId;
+    }
+    if (printable != 0) {
+        const auto [status, pdf] =
+            get(QStringLiteral("/api/v1/payments/%1/tickets.pdf").arg(printable));
+        if (status != 200 || !pdf.startsWith("%PDF-"))
+            problems << QStringLiteral("the PDF of payment %1: %2 %3")
+                            .arg(printable)
+                            .arg(status)
+                            .arg(QString::fromUtf8(pdf.left(200)));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 30).join(QLatin1Char('\n'))));
+    QVERIFY(printable != 0);
+}
+
 void TestCrashSafety::killedAtRandomMoments()
 {
     const int rounds = qEnvironmentVariableIsSet("BOXOFFICE_CRASH_ROUNDS")
@@ -1349,6 +1410,9 @@ void TestCrashSafety::killedAtRandomMoments()
     if (QTest::currentTestFailed())
         return;
     retryUnanswered();
+    if (QTest::currentTestFailed())
+        return;
+    ticketsAnswerAfterTheCrashes();
     if (QTest::currentTestFailed())
         return;
     killServer();
