@@ -132,7 +132,7 @@ int main(int argc, char** argv)
         forged.error().extra.value(QStringLiteral("reason")) != QLatin1String("BAD_SIGNATURE"))
         wrong(QStringLiteral("TicketCode::verify did not refuse a forged signature as such"));
 
-    // The door against a real database: the demo's seats sold, four to a customer.
+    // The door against a real database: every demo seat of the concerts sold.
     test::TestEngine door;
     struct Sold
     {
@@ -145,9 +145,9 @@ int main(int argc, char** argv)
     for (qint64 concert = 1; concert <= concerts; ++concert) {
         const auto schedules = need(door->catalogue.schedulesOf(concert), "schedules");
         for (const ScheduleInfo& s : schedules) {
-            for (int first = 1; first + 3 <= 48; first += 4) {
-                const Payment p = test::buy(door, 1 + customer++ % 100, s.id,
-                                            {first, first + 1, first + 2, first + 3});
+            // Two seats a payment: four of the dearest tiers would pass one charge's limit.
+            for (int first = 1; first + 1 <= 50; first += 2) {
+                const Payment p = test::buy(door, 1 + customer++ % 100, s.id, {first, first + 1});
                 for (const Ticket& t : p.tickets)
                     sold.push_back({t.code, s.id});
             }
