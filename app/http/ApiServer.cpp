@@ -140,9 +140,7 @@ QJsonArray jsonIds(const QList<qint64>& ids)
     return a;
 }
 
-// A body's "reservationIds": 1 to 100 positive whole numbers, each once, or the 400 to answer.
-// A name given twice is refused rather than quietly counted once: a client that sends it has
-// lost track of what it asked for.
+// A body's "reservationIds": 1 to 100 positive whole numbers, or the 400 to answer.
 std::expected<QList<qint64>, ApiResponse> reservationIds(const QJsonObject& body, Language lang)
 {
     const QJsonValue value = body.value(QStringLiteral("reservationIds"));
@@ -160,12 +158,25 @@ std::expected<QList<qint64>, ApiResponse> reservationIds(const QJsonObject& body
             lang, QStringLiteral("reservationIds는 양의 정수 배열(1~100개)이어야 합니다."),
             QStringLiteral("reservationIds must be an array of 1 to 100 positive"
                            " whole numbers.")));
-    QList<qint64> sorted = ids;
-    std::sort(sorted.begin(), sorted.end());
-    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-        return std::unexpected(
-            badRequest(lang, QStringLiteral("reservationIds에 같은 예약이 두 번 있습니다."),
-                       QStringLiteral("reservationIds names a reservation twice.")));
+    return ids;
+}
+
+bool namesOneTwice(QList<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+}
+
+// A payment's or a refund's request: the body's reservation ids and an Idempotency-Key that
+// fits, or the 400 to answer.
+std::expected<QList<qint64>, ApiResponse> reservationsRequest(const ApiRequest& r, Language lang)
+{
+    const auto body = jsonBody(r.body, lang);
+    if (!body)
+        return std::unexpected(body.error());
+    auto ids = reservationIds(*body, lang);
+    if (ids && r.idempotencyKey.size() > kMaxIdempotencyKey)
+        return std::unexpected(keyTooLong(lang));
     return ids;
 }
 
@@ -520,14 +531,9 @@ ApiResponse ApiServer::pay(const ApiRequest& r)
     const auto token = bearer(r, lang);
     if (!token)
         return token.error();
-    const auto body = jsonBody(r.body, lang);
-    if (!body)
-        return body.error();
-    const auto ids = reservationIds(*body, lang);
+    const auto ids = reservationsRequest(r, lang);
     if (!ids)
         return ids.error();
-    if (r.idempotencyKey.size() > kMaxIdempotencyKey)
-        return keyTooLong(lang);
     const auto p = m_engine.payments.pay(*token, *ids, QString::fromUtf8(r.idempotencyKey));
     if (!p)
         return errorResponse(p.error(), lang);
@@ -556,14 +562,14 @@ Actor ApiServer::staffActor() const
 ApiResponse ApiServer::refund(const ApiRequest& r)
 {
     const Language lang = languageOf(r.acceptLanguage);
-    const auto body = jsonBody(r.body, lang);
-    if (!body)
-        return body.error();
-    const auto ids = reservationIds(*body, lang);
+    const auto ids = reservationsRequest(r, lang);
     if (!ids)
         return ids.error();
-    if (r.idempotencyKey.size() > kMaxIdempotencyKey)
-        return keyTooLong(lang);
+    // A seat named twice is refused rather than counted once: a client that sends it has lost
+    // track of what it is giving back. (A payment keeps part one's rule and pays it once.)
+    if (namesOneTwice(*ids))
+        return badRequest(lang, QStringLiteral("reservationIds에 같은 예약이 두 번 있습니다."),
+                          QStringLiteral("reservationIds names a reservation twice."));
     const auto done =
         m_engine.refunds.refund(*ids, QString::fromUtf8(r.idempotencyKey), staffActor());
     if (!done)

@@ -16,6 +16,7 @@
 #include <QTemporaryFile>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 using namespace boxoffice;
@@ -53,20 +54,25 @@ RawAnswer send(quint16 port, const Call& c)
     return client.read(20000);
 }
 
-QByteArray idsBody(const QList<qint64>& ids)
+// `n` requests on as many threads, each connected and written at once as far as threads can
+// be; the answers in the order of `request`'s index.
+std::vector<RawAnswer> race(quint16 port, int n, const std::function<Call(int)>& request)
 {
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(id);
-    return QJsonDocument(QJsonObject{{QStringLiteral("reservationIds"), a}})
-        .toJson(QJsonDocument::Compact);
-}
-
-QByteArray checkInBody(const QString& code, qint64 scheduleId)
-{
-    return QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
-                                     {QStringLiteral("scheduleId"), scheduleId}})
-        .toJson(QJsonDocument::Compact);
+    std::vector<RawAnswer> answers(size_t(n));
+    std::atomic<int> ready{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < n; ++i) {
+        threads.emplace_back([&, i] {
+            const Call c = request(i);
+            ready.fetch_add(1);
+            while (ready.load() < n)
+                std::this_thread::yield();
+            answers[size_t(i)] = send(port, c);
+        });
+    }
+    for (std::thread& t : threads)
+        t.join();
+    return answers;
 }
 
 // The payment's ticket for one of its seats (fatal when it has none).
@@ -194,7 +200,7 @@ void TestStaffApi::staffRoutesNeedTheKeyOnLoopback()
     const Payment p = buy(*m_t, 1, m_schedule, {1});
     const QByteArray paymentPath = "/api/v1/payments/" + QByteArray::number(p.id);
     const QList<Call> staff = {
-        {"POST", "/api/v1/refunds", idsBody(p.reservationIds)},
+        {"POST", "/api/v1/refunds", reservationIdsBody(p.reservationIds)},
         {"GET", paymentPath + "/tickets"},
         {"GET", paymentPath + "/tickets.pdf"},
         {"POST", "/api/v1/tickets/" + QByteArray::number(p.tickets.first().id) + "/reissue"},
@@ -227,7 +233,7 @@ void TestStaffApi::noKeyConfiguredIsStaffApiDisabled()
     const QStringList before = snapshot();
     const QByteArray paymentPath = "/api/v1/payments/" + QByteArray::number(p.id);
     for (Call c : QList<Call>{
-             {"POST", "/api/v1/refunds", idsBody(p.reservationIds)},
+             {"POST", "/api/v1/refunds", reservationIdsBody(p.reservationIds)},
              {"GET", paymentPath + "/tickets"},
              {"GET", paymentPath + "/tickets.pdf"},
              {"POST", "/api/v1/tickets/" + QByteArray::number(p.tickets.first().id) + "/reissue"},
@@ -258,7 +264,7 @@ void TestStaffApi::paymentAnswerCarriesTheCodes()
     }
     QVERIFY_RESULT(m_t->engine->wallet.charge(5, total));
     RawClient client(m_port);
-    const QByteArray body = idsBody(ids);
+    const QByteArray body = reservationIdsBody(ids);
     client.send("POST /api/v1/payments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                 token.toLatin1() + "\r\nContent-Length: " + QByteArray::number(body.size()) +
                 "\r\n\r\n" + body);
@@ -286,7 +292,7 @@ void TestStaffApi::refundAndItsRepeat()
     const qint64 refunded = p.reservationIds.first();
     const qint64 price =
         count(*m_t, QStringLiteral("SELECT price FROM reservations WHERE id = ?"), {refunded});
-    const RawAnswer first = post("/api/v1/refunds", idsBody({refunded}), "refund-1");
+    const RawAnswer first = post("/api/v1/refunds", reservationIdsBody({refunded}), "refund-1");
     QVERIFY2(first.status == 201, qPrintable(describe(first)));
     const QJsonObject o = first.json();
     QVERIFY(o.value(QStringLiteral("refundId")).toInteger() > 0);
@@ -313,14 +319,14 @@ void TestStaffApi::refundAndItsRepeat()
 
     // The same key again: the original, 200, nothing more given back.
     const QStringList before = snapshot();
-    const RawAnswer repeat = post("/api/v1/refunds", idsBody({refunded}), "refund-1");
+    const RawAnswer repeat = post("/api/v1/refunds", reservationIdsBody({refunded}), "refund-1");
     QVERIFY2(repeat.status == 200, qPrintable(describe(repeat)));
     QCOMPARE(repeat.json().value(QStringLiteral("refundId")), o.value(QStringLiteral("refundId")));
     QCOMPARE(repeat.json().value(QStringLiteral("amount")), o.value(QStringLiteral("amount")));
     QCOMPARE(snapshot(), before);
     // Any other request naming the seat: ALREADY_REFUNDED, whichever key.
     for (const QByteArray& key : {QByteArray(), QByteArray("refund-2")}) {
-        const RawAnswer again = post("/api/v1/refunds", idsBody(p.reservationIds), key);
+        const RawAnswer again = post("/api/v1/refunds", reservationIdsBody(p.reservationIds), key);
         QVERIFY2(again.status == 409 && again.code() == QLatin1String("ALREADY_REFUNDED"),
                  qPrintable(describe(again)));
         QCOMPARE(again.json().value(QStringLiteral("reservationId")).toInteger(), refunded);
@@ -335,11 +341,11 @@ void TestStaffApi::refundRefusals()
     const auto held = m_t->engine->reservations.hold(token, m_schedule, 20);
     QVERIFY_RESULT(held);
     const QStringList before = snapshot();
-    const RawAnswer notPaid = post("/api/v1/refunds", idsBody({held->id}));
+    const RawAnswer notPaid = post("/api/v1/refunds", reservationIdsBody({held->id}));
     QVERIFY2(notPaid.status == 409 && notPaid.code() == QLatin1String("NOT_PAID"),
              qPrintable(describe(notPaid)));
     // Unknown reservations: 404, never a 5xx.
-    const RawAnswer unknown = post("/api/v1/refunds", idsBody({987654}));
+    const RawAnswer unknown = post("/api/v1/refunds", reservationIdsBody({987654}));
     QVERIFY2(unknown.status == 404 && unknown.code() == QLatin1String("RESERVATION_NOT_FOUND"),
              qPrintable(describe(unknown)));
     // Seats of two payments in one refund.
@@ -347,7 +353,8 @@ void TestStaffApi::refundRefusals()
     const Payment b = buy(*m_t, 6, m_schedule, {22});
     const QStringList beforeTwo = snapshot();
     const RawAnswer two =
-        post("/api/v1/refunds", idsBody({a.reservationIds.first(), b.reservationIds.first()}));
+        post("/api/v1/refunds",
+             reservationIdsBody({a.reservationIds.first(), b.reservationIds.first()}));
     QVERIFY2(two.status == 400 && two.code() == QLatin1String("BAD_REQUEST"),
              qPrintable(describe(two)));
     QCOMPARE(snapshot(), beforeTwo);
@@ -356,7 +363,7 @@ void TestStaffApi::refundRefusals()
     QVERIFY_RESULT(schedule);
     m_t->clock.setMs(schedule->startsAtMs);
     const QStringList beforeClosed = snapshot();
-    const RawAnswer closed = post("/api/v1/refunds", idsBody(a.reservationIds));
+    const RawAnswer closed = post("/api/v1/refunds", reservationIdsBody(a.reservationIds));
     QVERIFY2(closed.status == 409 && closed.code() == QLatin1String("REFUND_CLOSED"),
              qPrintable(describe(closed)));
     QCOMPARE(snapshot(), beforeClosed);
@@ -369,7 +376,7 @@ void TestStaffApi::refundFeeReachesTheAnswer()
     settings.refundFeePercent = 7;
     start(settings);
     const Payment p = buy(*m_t, 8, m_schedule, {30, 31, 32});
-    const RawAnswer a = post("/api/v1/refunds", idsBody(p.reservationIds), "fee");
+    const RawAnswer a = post("/api/v1/refunds", reservationIdsBody(p.reservationIds), "fee");
     QVERIFY2(a.status == 201, qPrintable(describe(a)));
     const qint64 amount = a.json().value(QStringLiteral("amount")).toInteger();
     QCOMPARE(amount, p.amount);
@@ -384,7 +391,8 @@ void TestStaffApi::ticketsOfAPayment()
 {
     const Payment p = buy(*m_t, 9, m_schedule, {40, 41, 42});
     // One refunded, one checked in, one as sold.
-    QVERIFY2(post("/api/v1/refunds", idsBody({p.reservationIds.at(0)})).status == 201, "refund");
+    QVERIFY2(post("/api/v1/refunds", reservationIdsBody({p.reservationIds.at(0)})).status == 201,
+             "refund");
     const Ticket in = ticketOf(p, p.reservationIds.at(1));
     const RawAnswer ok = post("/api/v1/checkins", checkInBody(in.code, m_schedule));
     QVERIFY2(ok.status == 200, qPrintable(describe(ok)));
@@ -421,7 +429,8 @@ void TestStaffApi::ticketsOfAPayment()
 void TestStaffApi::ticketsPdf()
 {
     const Payment p = buy(*m_t, 10, m_schedule, {43, 44, 45});
-    QVERIFY2(post("/api/v1/refunds", idsBody({p.reservationIds.at(2)})).status == 201, "refund");
+    QVERIFY2(post("/api/v1/refunds", reservationIdsBody({p.reservationIds.at(2)})).status == 201,
+             "refund");
     const RawAnswer a = get("/api/v1/payments/" + QByteArray::number(p.id) + "/tickets.pdf");
     QVERIFY2(a.status == 200, qPrintable(QString::number(a.status) + a.body.left(200)));
     QCOMPARE(a.header("Content-Type"), QByteArrayLiteral("application/pdf"));
@@ -447,7 +456,7 @@ void TestStaffApi::ticketsPdf()
     QVERIFY(!printed.contains(ticketOf(p, p.reservationIds.at(2)).code));
 
     // All refunded: nothing to print, said so; an unknown payment is 404.
-    QVERIFY(post("/api/v1/refunds", idsBody(p.reservationIds.mid(0, 2))).status == 201);
+    QVERIFY(post("/api/v1/refunds", reservationIdsBody(p.reservationIds.mid(0, 2))).status == 201);
     const RawAnswer none = get("/api/v1/payments/" + QByteArray::number(p.id) + "/tickets.pdf");
     QVERIFY2(none.status == 410 && none.code() == QLatin1String("TICKET_REVOKED"),
              qPrintable(describe(none)));
@@ -515,7 +524,7 @@ void TestStaffApi::checkInAnswers()
     QVERIFY2(wrong.status == 409 && wrong.code() == QLatin1String("TICKET_WRONG_SCHEDULE"),
              qPrintable(describe(wrong)));
     // A refunded seat's code.
-    QVERIFY(post("/api/v1/refunds", idsBody({second.reservationId})).status == 201);
+    QVERIFY(post("/api/v1/refunds", reservationIdsBody({second.reservationId})).status == 201);
     const RawAnswer refunded = post("/api/v1/checkins", checkInBody(second.code, m_schedule));
     QVERIFY2(refunded.status == 410 && refunded.code() == QLatin1String("TICKET_REVOKED"),
              qPrintable(describe(refunded)));
@@ -644,20 +653,9 @@ void TestStaffApi::concurrentCheckInsOfOneTicket()
     const Payment p = buy(*m_t, 15, m_schedule, {5});
     const QByteArray body = checkInBody(p.tickets.first().code, m_schedule);
     constexpr int kScans = 16;
-    std::vector<RawAnswer> answers(kScans);
-    std::atomic<int> ready{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < kScans; ++i) {
-        threads.emplace_back([&, i] {
-            // Everyone connected and written at once, as far as threads can be.
-            ready.fetch_add(1);
-            while (ready.load() < kScans)
-                std::this_thread::yield();
-            answers[size_t(i)] = send(m_port, {"POST", "/api/v1/checkins", body});
-        });
-    }
-    for (std::thread& t : threads)
-        t.join();
+    const std::vector<RawAnswer> answers = race(m_port, kScans, [&](int) {
+        return Call{"POST", "/api/v1/checkins", body};
+    });
     int ok = 0, already = 0;
     QStringList other;
     for (const RawAnswer& a : answers) {
@@ -681,25 +679,15 @@ void TestStaffApi::concurrentRefundsOfOneSeat()
     start({}, kKey, 4);
     const Payment p = buy(*m_t, 16, m_schedule, {6});
     const qint64 balanceBefore = *m_t->engine->wallet.balance(16);
-    const QByteArray body = idsBody(p.reservationIds);
+    const QByteArray body = reservationIdsBody(p.reservationIds);
     constexpr int kRequests = 16;
-    std::vector<RawAnswer> answers(kRequests);
-    std::atomic<int> ready{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < kRequests; ++i) {
-        threads.emplace_back([&, i] {
-            ready.fetch_add(1);
-            while (ready.load() < kRequests)
-                std::this_thread::yield();
-            // Half with keys of their own, half without: none may give the money back twice.
-            Call c{"POST", "/api/v1/refunds", body};
-            if (i % 2 == 0)
-                c.idempotencyKey = "race-" + QByteArray::number(i);
-            answers[size_t(i)] = send(m_port, c);
-        });
-    }
-    for (std::thread& t : threads)
-        t.join();
+    const std::vector<RawAnswer> answers = race(m_port, kRequests, [&](int i) {
+        // Half with keys of their own, half without: none may give the money back twice.
+        Call c{"POST", "/api/v1/refunds", body};
+        if (i % 2 == 0)
+            c.idempotencyKey = "race-" + QByteArray::number(i);
+        return c;
+    });
     int created = 0, already = 0;
     QStringList other;
     for (const RawAnswer& a : answers) {

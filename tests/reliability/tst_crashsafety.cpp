@@ -17,7 +17,7 @@
 // BOXOFFICE_CRASH_SEED repeats a run's random choices. With BOXOFFICE_TEST_ENGINE=postgres the
 // database is a fresh schema on the test PostgreSQL server (only the app server is killed).
 
-#include "support/TestSupport.h"
+#include "support/AfterSaleSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -141,20 +141,9 @@ bool isStaffPath(const QString& path)
            path.startsWith(QLatin1String("/api/v1/checkins"));
 }
 
-QByteArray idsBody(const QList<qint64>& ids)
-{
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(id);
-    return QJsonDocument(QJsonObject{{QStringLiteral("reservationIds"), a}})
-        .toJson(QJsonDocument::Compact);
-}
-
 QByteArray checkInBody(const CheckInOp& op)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("code"), op.code},
-                                     {QStringLiteral("scheduleId"), op.scheduleId}})
-        .toJson(QJsonDocument::Compact);
+    return test::checkInBody(op.code, op.scheduleId);
 }
 
 // One round's clients against one server process: each client runs its own chain of requests on
@@ -589,7 +578,8 @@ private:
             return;
         op.key = newKey(c, "r");
         m_book.refundKeys.insert(op.key);
-        send(c, "POST", QStringLiteral("/api/v1/refunds"), idsBody(op.reservations), {}, op.key,
+        send(c, "POST", QStringLiteral("/api/v1/refunds"),
+             test::reservationIdsBody(op.reservations), {}, op.key,
              [this, &c, op](const Reply& r) mutable {
                  if (!r.answered) {
                      m_book.pendingRefunds << op;
@@ -613,8 +603,8 @@ private:
 
     void repeatRefund(Client& c, const RefundOp& op)
     {
-        send(c, "POST", QStringLiteral("/api/v1/refunds"), idsBody(op.reservations), {}, op.key,
-             [this, &c, op](const Reply& r) {
+        send(c, "POST", QStringLiteral("/api/v1/refunds"),
+             test::reservationIdsBody(op.reservations), {}, op.key, [this, &c, op](const Reply& r) {
                  if (r.answered &&
                      (r.status != 200 || !acknowledges(r, op) ||
                       r.body.value(QStringLiteral("refundId")).toInteger() != op.refundId))
@@ -906,14 +896,19 @@ void TestCrashSafety::verify(const QString& when)
                     paymentsByKey[q.value(3).toString()] << id;
                 }
             }
-            for (auto it = paymentsByKey.cbegin(); it != paymentsByKey.cend(); ++it) {
-                if (it->size() != 1)
-                    problems << QStringLiteral("payment key %1 made %2 payments")
-                                    .arg(it.key())
-                                    .arg(it->size());
-                if (!m_book.payKeys.contains(it.key()))
-                    problems << QStringLiteral("payment key %1 was never sent").arg(it.key());
-            }
+            // Each key made one row, and was sent by the load.
+            auto eachKeyOnce = [&](const QHash<QString, QList<qint64>>& byKey,
+                                   const QSet<QString>& sent, const QString& what) {
+                for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+                    if (it->size() != 1)
+                        problems << QStringLiteral("%1 key %2 made %3 rows")
+                                        .arg(what, it.key())
+                                        .arg(it->size());
+                    if (!sent.contains(it.key()))
+                        problems << QStringLiteral("%1 key %2 was never sent").arg(what, it.key());
+                }
+            };
+            eachKeyOnce(paymentsByKey, m_book.payKeys, QStringLiteral("payment"));
             for (auto it = payments.cbegin(); it != payments.cend(); ++it) {
                 const QList<qint64> entries = paymentEntries.value(it.key());
                 if (entries.size() != 1 || entries.first() != -it->amount) {
@@ -975,14 +970,7 @@ void TestCrashSafety::verify(const QString& when)
                     ++itemsOfReservation[q.value(1).toLongLong()];
                 }
             }
-            for (auto it = refundsByKey.cbegin(); it != refundsByKey.cend(); ++it) {
-                if (it->size() != 1)
-                    problems << QStringLiteral("refund key %1 made %2 refunds")
-                                    .arg(it.key())
-                                    .arg(it->size());
-                if (!m_book.refundKeys.contains(it.key()))
-                    problems << QStringLiteral("refund key %1 was never sent").arg(it.key());
-            }
+            eachKeyOnce(refundsByKey, m_book.refundKeys, QStringLiteral("refund"));
             for (auto it = refunds.cbegin(); it != refunds.cend(); ++it) {
                 const QList<qint64> entries = refundEntries.value(it.key());
                 if (entries.size() != 1 || entries.first() != it->amount - it->fee)
@@ -1216,8 +1204,8 @@ void TestCrashSafety::retryUnanswered()
     for (RefundOp op : refunds) {
         ++m_pendingSeen;
         m_pendingApplied += op.applied ? 1 : 0;
-        const Reply r =
-            post(QStringLiteral("/api/v1/refunds"), idsBody(op.reservations), {}, op.key);
+        const Reply r = post(QStringLiteral("/api/v1/refunds"),
+                             test::reservationIdsBody(op.reservations), {}, op.key);
         const qint64 id = r.body.value(QStringLiteral("refundId")).toInteger();
         const bool amounts = r.body.value(QStringLiteral("amount")).toInteger() == op.amount;
         if ((op.applied && (r.status != 200 || id != op.dbRefundId)) ||
