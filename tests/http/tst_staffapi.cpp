@@ -58,7 +58,7 @@ RawAnswer send(quint16 port, const Call& c)
 // be; the answers in the order of `request`'s index.
 std::vector<RawAnswer> race(quint16 port, int n, const std::function<Call(int)>& request)
 {
-    std::vector<RawAnswer> answers(size_t(n));
+    std::vector<RawAnswer> answers(static_cast<size_t>(n));
     std::atomic<int> ready{0};
     std::vector<std::thread> threads;
     for (int i = 0; i < n; ++i) {
