@@ -90,6 +90,29 @@ QString describe(const RawAnswer& a)
     return QStringLiteral("%1 %2").arg(a.status).arg(QString::fromUtf8(a.body.left(400)));
 }
 
+// A race's answers: how many won (`status`), how many lost with the 409 `code`, and anything
+// else (which no race may answer).
+struct Tally
+{
+    int won = 0;
+    int refused = 0;
+    QStringList other;
+};
+
+Tally tally(const std::vector<RawAnswer>& answers, int status, const QString& code)
+{
+    Tally t;
+    for (const RawAnswer& a : answers) {
+        if (a.status == status)
+            ++t.won;
+        else if (a.status == 409 && a.code() == code)
+            ++t.refused;
+        else
+            t.other << describe(a);
+    }
+    return t;
+}
+
 // The ISO 8601 time the API writes ("…+00:00"), in milliseconds; -1 when it is not one.
 qint64 isoMs(const QJsonValue& v)
 {
@@ -656,19 +679,10 @@ void TestStaffApi::concurrentCheckInsOfOneTicket()
     const std::vector<RawAnswer> answers = race(m_port, kScans, [&](int) {
         return Call{"POST", "/api/v1/checkins", body};
     });
-    int ok = 0, already = 0;
-    QStringList other;
-    for (const RawAnswer& a : answers) {
-        if (a.status == 200)
-            ++ok;
-        else if (a.status == 409 && a.code() == QLatin1String("ALREADY_CHECKED_IN"))
-            ++already;
-        else
-            other << describe(a);
-    }
-    QVERIFY2(other.isEmpty(), qPrintable(other.join(u'\n')));
-    QCOMPARE(ok, 1);
-    QCOMPARE(already, kScans - 1);
+    const Tally t = tally(answers, 200, QStringLiteral("ALREADY_CHECKED_IN"));
+    QVERIFY2(t.other.isEmpty(), qPrintable(t.other.join(u'\n')));
+    QCOMPARE(t.won, 1);
+    QCOMPARE(t.refused, kScans - 1);
     QCOMPARE(count(*m_t, QStringLiteral("SELECT COUNT(*) FROM checkins")), 1);
     QCOMPARE(
         count(*m_t, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECK_IN'")), 1);
@@ -688,19 +702,10 @@ void TestStaffApi::concurrentRefundsOfOneSeat()
             c.idempotencyKey = "race-" + QByteArray::number(i);
         return c;
     });
-    int created = 0, already = 0;
-    QStringList other;
-    for (const RawAnswer& a : answers) {
-        if (a.status == 201)
-            ++created;
-        else if (a.status == 409 && a.code() == QLatin1String("ALREADY_REFUNDED"))
-            ++already;
-        else
-            other << describe(a);
-    }
-    QVERIFY2(other.isEmpty(), qPrintable(other.join(u'\n')));
-    QCOMPARE(created, 1);
-    QCOMPARE(already, kRequests - 1);
+    const Tally t = tally(answers, 201, QStringLiteral("ALREADY_REFUNDED"));
+    QVERIFY2(t.other.isEmpty(), qPrintable(t.other.join(u'\n')));
+    QCOMPARE(t.won, 1);
+    QCOMPARE(t.refused, kRequests - 1);
     QCOMPARE(count(*m_t, QStringLiteral("SELECT COUNT(*) FROM refunds")), 1);
     QCOMPARE(count(*m_t, QStringLiteral("SELECT COUNT(*) FROM ledger WHERE kind = 'REFUND'")), 1);
     QCOMPARE(*m_t->engine->wallet.balance(16), balanceBefore + p.amount);
