@@ -222,6 +222,18 @@
         <source>Confirm: charge %1 and pay</source>
         <translation>Confirm: charge %1 and pay</translation>
     </message>
+    <message>
+        <source>The balance is %1 short. This demo kiosk can top up the wallet: no real money is taken.</source>
+        <translation>The balance is %1 short. This demo kiosk can top up the wallet: no real money is taken.</translation>
+    </message>
+    <message>
+        <source>Demo top-up and pay</source>
+        <translation>Demo top-up and pay</translation>
+    </message>
+    <message>
+        <source>Confirm: demo top-up of %1, then pay</source>
+        <translation>Confirm: demo top-up of %1, then pay</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::HoldsModel</name>

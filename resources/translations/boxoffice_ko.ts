@@ -220,6 +220,18 @@
         <source>Confirm: charge %1 and pay</source>
         <translation>확인: %1 충전하고 결제</translation>
     </message>
+    <message>
+        <source>The balance is %1 short. This demo kiosk can top up the wallet: no real money is taken.</source>
+        <translation>잔액이 %1 부족합니다. 이 체험용 키오스크는 지갑을 충전해 드립니다. 실제 돈은 나가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Demo top-up and pay</source>
+        <translation>체험 충전하고 결제</translation>
+    </message>
+    <message>
+        <source>Confirm: demo top-up of %1, then pay</source>
+        <translation>확인: %1 체험 충전 후 결제</translation>
+    </message>
 </context>
 <context>
     <name>boxoffice::HoldsModel</name>
