@@ -153,6 +153,12 @@ Result<Refund> RefundService::refund(QList<qint64> reservationIds, const QString
     // back whole and looks again: the second look answers with what the winner did.
     for (int attempt = 0;; ++attempt) {
         auto r = refundOnce(ids, idempotencyKey, by);
+        // On PostgreSQL each statement sees what was committed before it: the key can be looked
+        // for before a concurrent refund with it commits and the seat read after, REFUNDED. A
+        // second look finds the key first and answers that refund.
+        if (!r && r.error().code == ErrorCode::AlreadyRefunded && !idempotencyKey.isEmpty() &&
+            attempt == 0)
+            continue;
         if (r || r.error().code != ErrorCode::StorageBusy || attempt == 3)
             return r;
     }
