@@ -61,13 +61,17 @@ Result<std::unique_ptr<Engine>> openEngine(const AppOptions& options, const Cloc
 {
     DatabaseOptions db;
     db.location = options.database.isEmpty() ? defaultDatabasePath() : options.database;
-    const TerminalSettings terminal = BO_TRY(terminalSettings(options));
-    auto engine = Engine::open(db, options.settings, clock, terminal);
-    if (!engine) {
+    // The database first: what is wrong with it (read-only, damaged, unreachable) is what
+    // people need to hear, before anything about this terminal's own files.
+    auto database = Database::open(db);
+    if (!database) {
         const QString where =
             isPostgresLocation(db.location) ? QStringLiteral("PostgreSQL") : db.location;
-        return fail(forPeople(engine.error(), where));
+        return fail(forPeople(database.error(), where));
     }
+    const TerminalSettings terminal = BO_TRY(terminalSettings(options));
+    Result<std::unique_ptr<Engine>> engine =
+        std::make_unique<Engine>(std::move(*database), options.settings, clock, terminal);
     const QString where = (*engine)->db->displayName();
     const auto seeded = DemoSeeder::seedIfEmpty(*(*engine)->db, clock);
     if (!seeded)

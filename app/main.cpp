@@ -4,11 +4,27 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <memory>
 
 using namespace boxoffice;
+
+namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+void withoutRuntimeDirNotice(QtMsgType type, const QMessageLogContext& context,
+                             const QString& message)
+{
+    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -32,10 +48,21 @@ int main(int argc, char* argv[])
     }
 
     std::unique_ptr<QCoreApplication> app;
-    if (headless)
+    if (arguments.contains(QLatin1String("--serve"))) {
+        // The staff API paints tickets into PDFs, and fonts need a QGuiApplication; a server
+        // has no screen, so it gets the platform that needs none. That platform asks where the
+        // session's runtime folder is, which a server started by a service manager or a test
+        // often has none of: the line Qt writes about it would stand before every error line
+        // of design §3, and a server keeps nothing there.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        previousHandler = qInstallMessageHandler(withoutRuntimeDirNotice);
+        app = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previousHandler);
+    } else if (headless) {
         app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    } else {
         app = std::make_unique<QApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("BoxOffice"));
     QCoreApplication::setApplicationName(QStringLiteral("boxoffice"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BOXOFFICE_VERSION));

@@ -86,6 +86,7 @@ int httpStatus(ErrorCode code)
     case ErrorCode::TokenNotActive:
     case ErrorCode::TokenWrongConcert:
     case ErrorCode::NotYourReservation:
+    case ErrorCode::StaffApiDisabled:
         return 403;
     case ErrorCode::NotFound:
     case ErrorCode::UserNotFound:
@@ -96,6 +97,8 @@ int httpStatus(ErrorCode code)
     case ErrorCode::NoAvailableSchedules:
     case ErrorCode::NoAvailableSeats:
     case ErrorCode::BalanceNotFound:
+    case ErrorCode::TicketNotFound:
+    case ErrorCode::PaymentNotFound:
         return 404;
     case ErrorCode::SeatAlreadyTaken:
     case ErrorCode::InsufficientBalance:
@@ -103,11 +106,20 @@ int httpStatus(ErrorCode code)
     case ErrorCode::AlreadyPaid:
     case ErrorCode::ScheduleClosed:
     case ErrorCode::IdempotencyKeyReused:
+    case ErrorCode::RefundClosed:
+    case ErrorCode::AlreadyRefunded:
+    case ErrorCode::NotPaid:
+    case ErrorCode::AlreadyCheckedIn:
+    case ErrorCode::TicketWrongSchedule:
+    case ErrorCode::SeatsAvailable:
+    case ErrorCode::AlreadyOnWaitlist:
         return 409;
     case ErrorCode::HoldExpired:
+    case ErrorCode::TicketRevoked: // refunded or reissued: it was valid once and is gone
         return 410;
     case ErrorCode::InvalidAmount:
     case ErrorCode::InvalidCustomer:
+    case ErrorCode::TicketInvalid:
         return 422;
     case ErrorCode::StorageUnavailable:
     case ErrorCode::StorageBusy:

@@ -5,7 +5,10 @@
 #include "http/JsonKeys.h"
 #include "http/SeatSnapshots.h"
 
+#include "TicketDocument.h"
+
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -129,6 +132,101 @@ QJsonObject queueJson(const QueueStatus& s)
     return o;
 }
 
+QJsonArray jsonIds(const QList<qint64>& ids)
+{
+    QJsonArray a;
+    for (qint64 id : ids)
+        a.append(id);
+    return a;
+}
+
+// A body's "reservationIds": 1 to 100 positive whole numbers, or the 400 to answer.
+std::expected<QList<qint64>, ApiResponse> reservationIds(const QJsonObject& body, Language lang)
+{
+    const QJsonValue value = body.value(QStringLiteral("reservationIds"));
+    const QJsonArray array = value.toArray();
+    QList<qint64> ids;
+    bool valid = value.isArray() && !array.isEmpty() && array.size() <= 100;
+    for (qsizetype i = 0; valid && i < array.size(); ++i) {
+        const auto id = jsonId(array.at(i));
+        valid = id.has_value();
+        if (valid)
+            ids << *id;
+    }
+    if (!valid)
+        return std::unexpected(badRequest(
+            lang, QStringLiteral("reservationIds는 양의 정수 배열(1~100개)이어야 합니다."),
+            QStringLiteral("reservationIds must be an array of 1 to 100 positive"
+                           " whole numbers.")));
+    return ids;
+}
+
+bool namesOneTwice(QList<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+}
+
+// A payment's or a refund's request: the body's reservation ids and an Idempotency-Key that
+// fits, or the 400 to answer.
+std::expected<QList<qint64>, ApiResponse> reservationsRequest(const ApiRequest& r, Language lang)
+{
+    const auto body = jsonBody(r.body, lang);
+    if (!body)
+        return std::unexpected(body.error());
+    auto ids = reservationIds(*body, lang);
+    if (ids && r.idempotencyKey.size() > kMaxIdempotencyKey)
+        return std::unexpected(keyTooLong(lang));
+    return ids;
+}
+
+// The milliseconds of an ISO 8601 time (0 when it is not one).
+qint64 parsedIsoMs(const QString& text)
+{
+    const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+}
+
+// A ticket as the staff API shows it. CHECKED_IN is a valid ticket whose seat is inside: the
+// door answers ALREADY_CHECKED_IN for it, so a client must not print it as usable.
+QJsonObject ticketJson(const Ticket& t)
+{
+    const QString status = t.status == TicketStatus::Revoked ? QStringLiteral("REVOKED")
+                           : t.isCheckedIn()                 ? QStringLiteral("CHECKED_IN")
+                                                             : QStringLiteral("VALID");
+    QJsonObject o{{QStringLiteral("ticketId"), t.id},
+                  {QStringLiteral("reservationId"), t.reservationId},
+                  {QStringLiteral("paymentId"), t.paymentId},
+                  {QStringLiteral("scheduleId"), t.scheduleId},
+                  {QStringLiteral("seatLabel"), t.seatLabel},
+                  {QStringLiteral("issueNumber"), t.issueNumber},
+                  {QStringLiteral("code"), t.code},
+                  {QStringLiteral("status"), status}};
+    if (t.revokedReason)
+        o.insert(QStringLiteral("revokedReason"), ticketRevocationName(*t.revokedReason));
+    if (t.isCheckedIn())
+        o.insert(QStringLiteral("checkedInAt"), isoTime(t.checkedInAtMs));
+    return o;
+}
+
+// What the printed page of a ticket shows (design K3).
+PrintedTicket printedTicket(const Ticket& t)
+{
+    PrintedTicket p;
+    p.concertTitle = t.concertTitle;
+    p.venue = t.venue;
+    p.startsAtMs = t.startsAtMs;
+    p.seatLabel = t.seatLabel;
+    p.tier = t.tier;
+    p.price = t.price;
+    p.paymentId = t.paymentId;
+    p.ticketId = t.id;
+    p.issueNumber = t.issueNumber;
+    p.code = t.code;
+    p.training = t.training;
+    return p;
+}
+
 // Equal keys, decided without an early exit: comparing digests hides the length too.
 bool sameDigest(const QByteArray& a, const QByteArray& b)
 {
@@ -186,12 +284,9 @@ std::optional<ApiResponse> ApiServer::admit(const ApiRequest& r, RouteAccess acc
 {
     if (access == RouteAccess::Customer)
         return mayPass(r) ? std::nullopt : keyRefusal(r, what);
-    if (m_apiKeyDigest.isEmpty()) {
-        return httpError(403, QLatin1StringView("STAFF_API_DISABLED"),
-                         QStringLiteral("직원용 API가 꺼져 있습니다 (--api-key-file로 켭니다)."),
-                         QStringLiteral("The staff API is off (--api-key-file turns it on)."),
-                         languageOf(r.acceptLanguage));
-    }
+    if (m_apiKeyDigest.isEmpty())
+        return errorResponse(Error::make(ErrorCode::StaffApiDisabled),
+                             languageOf(r.acceptLanguage));
     return keyRefusal(r, what);
 }
 
@@ -230,7 +325,8 @@ void ApiServer::addRoutes()
 {
     using Plain = ApiResponse (ApiServer::*)(const ApiRequest&);
     using WithId = ApiResponse (ApiServer::*)(const ApiRequest&, const QString&);
-    auto add = [this](const char* method, const char* pattern, auto handler) {
+    auto add = [this](const char* method, const char* pattern, auto handler,
+                      RouteAccess access = RouteAccess::Customer) {
         Router::Handler call;
         if constexpr (std::is_same_v<decltype(handler), Plain>)
             call = [this, handler](const ApiRequest& r, const QStringList&) {
@@ -240,7 +336,7 @@ void ApiServer::addRoutes()
             call = [this, handler](const ApiRequest& r, const QStringList& args) {
                 return (this->*handler)(r, args.value(0));
             };
-        m_router.add({method, QString::fromLatin1(pattern), RouteAccess::Customer, call});
+        m_router.add({method, QString::fromLatin1(pattern), access, call});
     };
     add("POST", "/api/v1/queue/tokens", Plain(&ApiServer::enterQueue));
     add("GET", "/api/v1/queue/tokens/current", Plain(&ApiServer::pollQueue));
@@ -252,6 +348,13 @@ void ApiServer::addRoutes()
     add("POST", "/api/v1/users/{userId}/balance/charge", WithId(&ApiServer::charge));
     add("GET", "/api/v1/users/{userId}/balance/history", WithId(&ApiServer::history));
     add("POST", "/api/v1/payments", Plain(&ApiServer::pay));
+    constexpr RouteAccess staff = RouteAccess::Staff;
+    add("POST", "/api/v1/refunds", Plain(&ApiServer::refund), staff);
+    add("GET", "/api/v1/payments/{paymentId}/tickets", WithId(&ApiServer::paymentTickets), staff);
+    add("GET", "/api/v1/payments/{paymentId}/tickets.pdf", WithId(&ApiServer::paymentTicketsPdf),
+        staff);
+    add("POST", "/api/v1/tickets/{ticketId}/reissue", WithId(&ApiServer::reissue), staff);
+    add("POST", "/api/v1/checkins", Plain(&ApiServer::checkIn), staff);
 }
 
 ApiResponse ApiServer::enterQueue(const ApiRequest& r)
@@ -428,42 +531,145 @@ ApiResponse ApiServer::pay(const ApiRequest& r)
     const auto token = bearer(r, lang);
     if (!token)
         return token.error();
+    const auto ids = reservationsRequest(r, lang);
+    if (!ids)
+        return ids.error();
+    const auto p = m_engine.payments.pay(*token, *ids, QString::fromUtf8(r.idempotencyKey));
+    if (!p)
+        return errorResponse(p.error(), lang);
+    // Each seat's code, so that a client can show or print its tickets at once (design §9).
+    QJsonArray tickets;
+    for (const Ticket& t : p->tickets)
+        tickets.append(QJsonObject{{QStringLiteral("reservationId"), t.reservationId},
+                                   {QStringLiteral("code"), t.code}});
+    return ApiResponse::json(
+        p->replayed ? 200 : 201,
+        QJsonObject{{QStringLiteral("paymentId"), p->id},
+                    {QStringLiteral("reservationIds"), jsonIds(p->reservationIds)},
+                    {QStringLiteral("amount"), p->amount},
+                    {QStringLiteral("balance"), p->balanceAfter},
+                    {QStringLiteral("status"), QStringLiteral("PAID")},
+                    {QStringLiteral("tickets"), tickets}});
+}
+
+// ---- Staff (design §9) ----
+
+Actor ApiServer::staffActor() const
+{
+    return Actor::staff(QStringLiteral("api@") + m_engine.terminal.id);
+}
+
+ApiResponse ApiServer::refund(const ApiRequest& r)
+{
+    const Language lang = languageOf(r.acceptLanguage);
+    const auto ids = reservationsRequest(r, lang);
+    if (!ids)
+        return ids.error();
+    // A seat named twice is refused rather than counted once: a client that sends it has lost
+    // track of what it is giving back. (A payment keeps part one's rule and pays it once.)
+    if (namesOneTwice(*ids))
+        return badRequest(lang, QStringLiteral("reservationIds에 같은 예약이 두 번 있습니다."),
+                          QStringLiteral("reservationIds names a reservation twice."));
+    const auto done =
+        m_engine.refunds.refund(*ids, QString::fromUtf8(r.idempotencyKey), staffActor());
+    if (!done)
+        return errorResponse(done.error(), lang);
+    return ApiResponse::json(
+        done->replayed ? 200 : 201,
+        QJsonObject{{QStringLiteral("refundId"), done->id},
+                    {QStringLiteral("paymentId"), done->paymentId},
+                    {QStringLiteral("reservationIds"), jsonIds(done->reservationIds)},
+                    {QStringLiteral("amount"), done->amount},
+                    {QStringLiteral("fee"), done->fee},
+                    {QStringLiteral("feePercent"), done->feePercent},
+                    {QStringLiteral("balance"), done->balanceAfter}});
+}
+
+ApiResponse ApiServer::paymentTickets(const ApiRequest& r, const QString& paymentId)
+{
+    const Language lang = languageOf(r.acceptLanguage);
+    const auto tickets = m_engine.tickets.ofPayment(pathId(paymentId));
+    if (!tickets)
+        return errorResponse(tickets.error(), lang);
+    QJsonArray a;
+    for (const Ticket& t : *tickets)
+        a.append(ticketJson(t));
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("tickets"), a}});
+}
+
+ApiResponse ApiServer::paymentTicketsPdf(const ApiRequest& r, const QString& paymentId)
+{
+    // Painting pages (fonts, QR symbols) takes tens of milliseconds a ticket: not on a network
+    // thread, where it would hold up everyone's polls.
+    if (!r.mayBlock)
+        return ApiResponse::notYet();
+    const Language lang = languageOf(r.acceptLanguage);
+    const auto tickets = m_engine.tickets.ofPayment(pathId(paymentId));
+    if (!tickets)
+        return errorResponse(tickets.error(), lang);
+    // What can be held at the door: refunded seats' tickets are no longer printed.
+    QList<PrintedTicket> pages;
+    for (const Ticket& t : *tickets) {
+        if (t.status == TicketStatus::Valid)
+            pages << printedTicket(t);
+    }
+    if (pages.isEmpty())
+        return errorResponse(
+            Error::make(ErrorCode::TicketRevoked,
+                        QStringLiteral("이 결제에는 유효한 티켓이 없습니다 (모두 환불되었습니다)."),
+                        QStringLiteral("This payment has no valid ticket left (all refunded).")),
+            lang);
+    const auto pdf = TicketDocument::toPdf(pages);
+    if (!pdf)
+        return errorResponse(pdf.error(), lang);
+    ApiResponse answer = ApiResponse::prebuilt(200, *pdf, QByteArrayLiteral("application/pdf"));
+    answer.headers.emplaceBack(
+        "Content-Disposition",
+        QStringLiteral("inline; filename=\"tickets-%1.pdf\"").arg(pathId(paymentId)).toLatin1());
+    return answer;
+}
+
+ApiResponse ApiServer::reissue(const ApiRequest& r, const QString& ticketId)
+{
+    // No body: the path names the ticket, and whatever a client sends along changes nothing.
+    const Language lang = languageOf(r.acceptLanguage);
+    const auto issued = m_engine.tickets.reissue(pathId(ticketId), staffActor());
+    if (!issued)
+        return errorResponse(issued.error(), lang);
+    return ApiResponse::json(200, ticketJson(*issued));
+}
+
+ApiResponse ApiServer::checkIn(const ApiRequest& r)
+{
+    const Language lang = languageOf(r.acceptLanguage);
     const auto body = jsonBody(r.body, lang);
     if (!body)
         return body.error();
-    const QJsonValue idsValue = body->value(QStringLiteral("reservationIds"));
-    QList<qint64> ids;
-    bool valid =
-        idsValue.isArray() && !idsValue.toArray().isEmpty() && idsValue.toArray().size() <= 100;
-    if (valid) {
-        for (const QJsonValue& v : idsValue.toArray()) {
-            const auto id = jsonId(v);
-            if (!id) {
-                valid = false;
-                break;
-            }
-            ids << *id;
-        }
+    const QJsonValue code = body->value(QStringLiteral("code"));
+    const auto scheduleId = jsonId(body->value(QStringLiteral("scheduleId")));
+    if (!code.isString() || !scheduleId)
+        return badRequest(
+            lang, QStringLiteral("code는 문자열, scheduleId는 양의 정수여야 합니다."),
+            QStringLiteral("code must be a string and scheduleId a positive whole number."));
+    // The door is opened for one performance: one that does not exist is the caller's mistake,
+    // not every ticket's wrong schedule.
+    if (const auto schedule = m_engine.catalogue.schedule(*scheduleId); !schedule)
+        return errorResponse(schedule.error(), lang);
+    const auto in = m_engine.door.checkIn(code.toString(), *scheduleId, staffActor());
+    if (!in) {
+        Error e = in.error();
+        // The API writes every time one way; the service's text is ISO 8601 too.
+        if (const QJsonValue at = e.extra.value(QStringLiteral("checkedInAt")); at.isString())
+            e.extra.insert(QStringLiteral("checkedInAt"), isoTime(parsedIsoMs(at.toString())));
+        return errorResponse(e, lang);
     }
-    if (!valid)
-        return badRequest(lang,
-                          QStringLiteral("reservationIds는 양의 정수 배열(1~100개)이어야 합니다."),
-                          QStringLiteral("reservationIds must be an array of 1 to 100 positive"
-                                         " whole numbers."));
-    if (r.idempotencyKey.size() > kMaxIdempotencyKey)
-        return keyTooLong(lang);
-    const auto p = m_engine.payments.pay(*token, ids, QString::fromUtf8(r.idempotencyKey));
-    if (!p)
-        return errorResponse(p.error(), lang);
-    QJsonArray paid;
-    for (qint64 id : p->reservationIds)
-        paid.append(id);
-    return ApiResponse::json(p->replayed ? 200 : 201,
-                             QJsonObject{{QStringLiteral("paymentId"), p->id},
-                                         {QStringLiteral("reservationIds"), paid},
-                                         {QStringLiteral("amount"), p->amount},
-                                         {QStringLiteral("balance"), p->balanceAfter},
-                                         {QStringLiteral("status"), QStringLiteral("PAID")}});
+    return ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("result"), QStringLiteral("OK")},
+                         {QStringLiteral("ticketId"), in->ticketId},
+                         {QStringLiteral("reservationId"), in->reservationId},
+                         {QStringLiteral("scheduleId"), in->scheduleId},
+                         {QStringLiteral("seatLabel"), in->seatLabel},
+                         {QStringLiteral("checkedInAt"), isoTime(in->checkedInAtMs)}});
 }
 
 } // namespace boxoffice

@@ -17,9 +17,9 @@ class ChangeWatch;
 class HttpFront;
 class SeatSnapshots;
 
-// The HTTP API of design §4 over the engine's services: the routes and their handlers, served
-// by an HttpFront (libmicrohttpd) once listen() is called. Everything but listen() works
-// without a socket, so tests and the fuzzer call it directly.
+// The HTTP API of design §4 and the staff API of §9 over the engine's services: the routes and
+// their handlers, served by an HttpFront (libmicrohttpd) once listen() is called. Everything but
+// listen() works without a socket, so tests and the fuzzer call it directly.
 class ApiServer
 {
 public:
@@ -46,6 +46,17 @@ public:
     ApiResponse charge(const ApiRequest& r, const QString& userId);
     ApiResponse history(const ApiRequest& r, const QString& userId);
     ApiResponse pay(const ApiRequest& r);
+    // Staff (design §9): every client needs the key.
+    ApiResponse refund(const ApiRequest& r);
+    ApiResponse paymentTickets(const ApiRequest& r, const QString& paymentId);
+    ApiResponse paymentTicketsPdf(const ApiRequest& r, const QString& paymentId);
+    ApiResponse reissue(const ApiRequest& r, const QString& ticketId);
+    ApiResponse checkIn(const ApiRequest& r);
+
+    // Who the staff API's actions are recorded as (design R5): whoever holds the key acts for
+    // this server, so the operator is "api@" and the terminal's name. The audit rows name the
+    // terminal too; the operator keeps API actions apart from a person's in the cash-up.
+    Actor staffActor() const;
 
     // Requires `key` in X-Api-Key from every client that is not on this machine (loopback
     // clients need none) and, on staff routes, from every client. Keys are compared in constant

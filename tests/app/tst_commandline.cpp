@@ -55,6 +55,7 @@ void TestCommandLine::defaults()
     QCOMPARE(o->settings.activeSeconds, 600);
     QCOMPARE(o->settings.idleSeconds, 300);
     QCOMPARE(o->settings.maxHolds, 4);
+    QCOMPARE(o->settings.refundFeePercent, 0);
     QCOMPARE(o->listenAddress, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(o->listenPort, quint16(8080));
     QVERIFY(o->database.isEmpty());
@@ -96,6 +97,8 @@ void TestCommandLine::parsedValues()
         QStringLiteral("--http-threads"),
         QStringLiteral("3"),
         QStringLiteral("--http-max-connections=50"),
+        QStringLiteral("--refund-fee-percent"),
+        QStringLiteral("15"),
     }));
     QVERIFY2(o.has_value(), o ? "" : qPrintable(o.error()));
     QVERIFY(o->serve);
@@ -109,6 +112,7 @@ void TestCommandLine::parsedValues()
     QCOMPARE(o->settings.activeSeconds, 60);
     QCOMPARE(o->settings.idleSeconds, 45);
     QCOMPARE(o->settings.maxHolds, 2);
+    QCOMPARE(o->settings.refundFeePercent, 15);
     QCOMPARE(o->lang, QStringLiteral("en"));
     QCOMPARE(o->http.threads, 3);
     QCOMPARE(o->http.threadCount(), 3);
@@ -182,6 +186,14 @@ void TestCommandLine::invalidRows()
         << QStringList{"--activate-count", "-1"} << QStringLiteral("activate-count");
     QTest::newRow("--max-holds x")
         << QStringList{"--max-holds", "x"} << QStringLiteral("max-holds");
+    QTest::newRow("--refund-fee-percent -1")
+        << QStringList{"--refund-fee-percent", "-1"} << QStringLiteral("refund-fee-percent");
+    QTest::newRow("--refund-fee-percent 101")
+        << QStringList{"--refund-fee-percent", "101"} << QStringLiteral("refund-fee-percent");
+    QTest::newRow("--refund-fee-percent 2.5")
+        << QStringList{"--refund-fee-percent", "2.5"} << QStringLiteral("refund-fee-percent");
+    QTest::newRow("--refund-fee-percent ten")
+        << QStringList{"--refund-fee-percent", "ten"} << QStringLiteral("0 to 100");
     QTest::newRow("--listen nonsense")
         << QStringList{"--listen", "nonsense"} << QStringLiteral("listen");
     QTest::newRow("--listen no port")

@@ -3,10 +3,10 @@
 // database at all (exit 0 valid, 1 not, 2 for a bad command line or key file). Also the ticket
 // options' parsing and the after-sale errors' HTTP statuses.
 
-#include "AfterSaleStatus.h"
 #include "BoxofficeProcess.h"
 #include "CommandLine.h"
 #include "Launcher.h"
+#include "http/ApiResponse.h"
 #include "sales/TicketCode.h"
 #include "storage/TicketKeyRepository.h"
 #include "support/TestSupport.h"
@@ -211,15 +211,12 @@ void TestTicketCommands::httpStatuses()
         {ErrorCode::PaymentNotFound, 404},
     };
     for (const auto& [code, status] : expected) {
-        QCOMPARE(afterSaleHttpStatus(code), std::optional<int>(status));
+        QCOMPARE(httpStatus(code), status);
         // And each has its own wire name and both messages.
         const Error e = Error::make(code);
         QVERIFY(!e.codeName().isEmpty());
         QVERIFY(!e.korean.isEmpty() && !e.english.isEmpty() && e.korean != e.english);
     }
-    // Part one's codes are the front's own business.
-    for (int c = 0; c < int(ErrorCode::RefundClosed); ++c)
-        QCOMPARE(afterSaleHttpStatus(ErrorCode(c)), std::nullopt);
     QCOMPARE(errorCodeName(ErrorCode::TicketWrongSchedule),
              QStringLiteral("TICKET_WRONG_SCHEDULE"));
     QCOMPARE(errorCodeName(ErrorCode::PaymentNotFound), QStringLiteral("PAYMENT_NOT_FOUND"));

@@ -24,7 +24,11 @@
 // BOXOFFICE_FUZZ_TRACE=1 prints one line per request (method, path, status, code).
 // Placeholders, replaced in header values and the body: $TOKEN1 / $TOKEN2 are ACTIVE tokens of
 // customer 1 on concert 1 and customer 2 on concert 2 (fetched again when they lapse), so
-// inputs reach holds and payments, which random bytes never would.
+// inputs reach holds and payments, which random bytes never would. For the staff API (whose key
+// is "fuzz-key" too): $PAYMENT, $RESERVATION, $TICKET, $CODE and $SCHEDULE name a paid seat of
+// customer 3 (its payment, reservation, current ticket and code, performance), bought through
+// the services when there is none still paid and not checked in; $REFUNDED is the last refunded
+// reservation, $ADMITTED_CODE the code of the last ticket checked in.
 //
 // Two ways to deliver a request, chosen by BOXOFFICE_FUZZ_MODE:
 //   direct (default)  what the front would do, without a socket: the head rules of
@@ -39,7 +43,8 @@
 //
 // After every request: no crash or sanitizer report (the build), a status in 200..599, no 5xx
 // except 503 STORAGE_* (a storage condition, never a client mistake), a JSON object body, and
-// for 4xx/5xx a non-empty string "code" and "message". The one exception is a head
+// for 4xx/5xx a non-empty string "code" and "message" (a 200 PDF of tickets is the one body that
+// is not JSON: it must be a PDF). The one exception is a head
 // libmicrohttpd refuses before the front sees it (a request line or Content-Length it cannot
 // parse, headers past its memory, a bad chunk): its own short HTML answer with one of the
 // statuses in kLibraryStatuses, then the connection closes. Every 2000 requests the invariant
@@ -60,6 +65,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -125,6 +131,7 @@ struct Answer
     QByteArray body;  // raw JSON (http mode)
     QJsonObject json; // parsed, or what the handler returned (direct mode)
     bool isJson = true;
+    bool isPdf = false;     // a 200 answer of application/pdf that starts as a PDF does
     bool noAnswer = false;  // http mode: the server closed the connection without answering
     bool byLibrary = false; // http mode: libmicrohttpd's own answer to a head it refused
     bool headOnly = false;  // http mode: the answer to HEAD, which has no body
@@ -300,6 +307,7 @@ private:
         m_api = std::make_unique<ApiServer>(**m_t, fuzzLimits());
         m_api->setApiKey("fuzz-key");
         m_tokens.clear();
+        m_purchase = {};
         if (m_http) {
             const auto port = m_api->listen(QHostAddress(QHostAddress::LocalHost), 0);
             if (!port)
@@ -330,10 +338,103 @@ private:
                 s.replace("$TOKEN1", token(1, 1));
             if (s.contains("$TOKEN2"))
                 s.replace("$TOKEN2", token(2, 2));
+            if (s.contains("$REFUNDED"))
+                s.replace("$REFUNDED", QByteArray::number(lastRefunded()));
+            if (s.contains("$ADMITTED_CODE"))
+                s.replace("$ADMITTED_CODE", lastAdmittedCode().toLatin1());
+            for (const char* name : {"$PAYMENT", "$RESERVATION", "$TICKET", "$CODE", "$SCHEDULE"}) {
+                if (s.contains(name)) {
+                    const Purchase& p = purchase();
+                    s.replace("$PAYMENT", QByteArray::number(p.payment))
+                        .replace("$RESERVATION", QByteArray::number(p.reservation))
+                        .replace("$TICKET", QByteArray::number(p.ticket))
+                        .replace("$CODE", p.code.toLatin1())
+                        .replace("$SCHEDULE", QByteArray::number(p.schedule));
+                    break;
+                }
+            }
         };
         for (auto& h : req.headers)
             apply(h.second);
         apply(req.body);
+        apply(req.target); // the staff routes name payments and tickets in the path
+    }
+
+    // A paid seat for the staff API's inputs to work on.
+    struct Purchase
+    {
+        qint64 payment = 0;
+        qint64 reservation = 0;
+        qint64 ticket = 0;
+        qint64 schedule = 0;
+        QString code;
+    };
+    static constexpr qint64 kBuyer = 3;
+
+    // The seat bought last, with its current ticket (an input may have reissued it), or a new
+    // one when it is no longer paid (refunded) or already checked in (it could not be refunded).
+    // Zeros when nothing can be bought: the inputs then meet not-found answers, which are rules
+    // too.
+    const Purchase& purchase()
+    {
+        Database& db = *m_t->engine->db;
+        if (m_purchase.reservation != 0 &&
+            scalar(db, QStringLiteral("SELECT status FROM reservations WHERE id = ?"),
+                   {m_purchase.reservation})
+                    .toString() == QLatin1String("PAID") &&
+            !scalar(db, QStringLiteral("SELECT id FROM checkins WHERE reservation_id = ?"),
+                    {m_purchase.reservation})
+                 .isValid()) {
+            auto conn = db.connection();
+            if (!conn)
+                return m_purchase;
+            auto q = (*conn)->tryRun(QStringLiteral("SELECT id, code FROM tickets WHERE"
+                                                    " reservation_id = ? AND status = ?"),
+                                     {m_purchase.reservation, QStringLiteral("VALID")});
+            if (q && q->next()) {
+                m_purchase.ticket = q->value(0).toLongLong();
+                m_purchase.code = q->value(1).toString();
+                return m_purchase;
+            }
+        }
+        m_purchase = {};
+        Engine& e = *m_t->engine;
+        const auto schedules = e.catalogue.schedulesOf(1);
+        if (!schedules || schedules->isEmpty())
+            return m_purchase;
+        const qint64 schedule = schedules->first().id;
+        const QString token = m_t->activeToken(kBuyer, 1);
+        for (int seat = 1; seat <= 50; ++seat) {
+            const auto held = e.reservations.hold(token, schedule, seat);
+            if (!held)
+                continue;
+            const qint64 balance = e.wallet.balance(kBuyer).value_or(0);
+            if (balance < held->price && !e.wallet.charge(kBuyer, held->price - balance))
+                return m_purchase;
+            const auto paid = e.payments.pay(token, {held->id});
+            if (!paid || paid->tickets.isEmpty())
+                return m_purchase;
+            m_purchase = {paid->id, held->id, paid->tickets.first().id, schedule,
+                          paid->tickets.first().code};
+            return m_purchase;
+        }
+        return m_purchase;
+    }
+
+    QString lastAdmittedCode()
+    {
+        return scalar(*m_t->engine->db,
+                      QStringLiteral("SELECT t.code FROM checkins ch JOIN tickets t"
+                                     " ON t.id = ch.ticket_id ORDER BY ch.id DESC LIMIT 1"))
+            .toString();
+    }
+
+    qint64 lastRefunded()
+    {
+        return scalar(*m_t->engine->db,
+                      QStringLiteral("SELECT reservation_id FROM refund_items ORDER BY refund_id"
+                                     " DESC, reservation_id LIMIT 1"))
+            .toLongLong();
     }
 
     ApiRequest apiRequest(const FuzzRequest& req) const
@@ -373,8 +474,12 @@ private:
             response = m_api->handle(apiRequest(framed));
         }
         a.status = response.status;
-        // What the front sends must read back as an object.
         a.body = response.wireBody();
+        if (isPdfAnswer(a.status, response.wireContentType(), a.body)) {
+            a.isPdf = true;
+            return a;
+        }
+        // What the front sends must read back as an object.
         QJsonParseError err;
         const QJsonDocument back = QJsonDocument::fromJson(a.body, &err);
         a.isJson = err.error == QJsonParseError::NoError && back.isObject();
@@ -504,6 +609,12 @@ private:
         }
         if (a.byLibrary)
             return a;
+        static const QRegularExpression type(QStringLiteral("\r\ncontent-type:\\s*([^\r]*)"));
+        const auto m = type.match(QString::fromLatin1(answerHead));
+        if (isPdfAnswer(a.status, m.captured(1).toLatin1(), head ? "%PDF-" : a.body)) {
+            a.isPdf = true;
+            return a;
+        }
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(a.body, &err);
         a.headOnly = head;
@@ -523,9 +634,19 @@ private:
         return true;
     }
 
+    // The tickets' PDF: the one answer that is not JSON, and then a PDF it must be.
+    static bool isPdfAnswer(int status, const QByteArray& contentType, const QByteArray& body)
+    {
+        if (!contentType.toLower().startsWith("application/pdf"))
+            return false;
+        if (status != 200 || !body.startsWith("%PDF-"))
+            qFatal("fuzz_api: a PDF answer %d that is no PDF", status);
+        return true;
+    }
+
     void verify(const FuzzRequest& req, const Answer& a)
     {
-        if (a.noAnswer)
+        if (a.noAnswer || a.isPdf)
             return;
         if (a.byLibrary) {
             if (std::find(std::begin(kLibraryStatuses), std::end(kLibraryStatuses), a.status) ==
@@ -553,6 +674,7 @@ private:
     std::unique_ptr<QTcpSocket> m_socket;
     quint16 m_port = 0;
     QHash<qint64, QString> m_tokens;
+    Purchase m_purchase;
     qint64 m_runs = 0;
     qint64 m_noAnswers = 0;
 };
@@ -567,7 +689,9 @@ Harness* harness()
         // The handlers' qWarning() lines for refused keys would flood the fuzzer's output.
         if (!qEnvironmentVariableIsSet("BOXOFFICE_FUZZ_VERBOSE"))
             qputenv("QT_LOGGING_RULES", "*.warning=false;*.info=false;*.debug=false");
-        new QCoreApplication(argc, argv); // lives for the process
+        // Lives for the process; a QGuiApplication, as the server's, since the tickets' PDF
+        // needs fonts.
+        new QGuiApplication(argc, argv);
         return new Harness;
     }();
     return h;

@@ -1,19 +1,23 @@
 // Crash safety: `boxoffice --serve` under a mixed load of queue tokens, holds,
-// charges and payments from several concurrent clients is killed with SIGKILL at a random
-// moment, round after round, on one database. After every kill:
+// charges, payments, and after the sale check-ins and refunds (the staff API, with its key), from
+// several concurrent clients is killed with SIGKILL at a random moment, round after round, on one
+// database. After every kill:
 //   - `boxoffice --check` (PRAGMA integrity_check and W5's invariants) exits 0;
 //   - the database, read by the test's own read-only connection, holds every operation that was
 //     answered 2xx before the kill exactly once and as answered (each charge's Idempotency-Key
 //     once in the ledger with its amount; each payment with its reservations PAID and one
-//     ledger entry; each hold), nothing that was refused, and balances equal their ledgers;
+//     ledger entry; each hold; each refund's key once, with its seats REFUNDED and one REFUND
+//     entry of its amount less its fee; each check-in once, for its ticket), nothing that was
+//     refused, and balances equal their ledgers;
 //   - operations without an answer may or may not be applied, never twice: after the restart
 //     they are sent again with the same key, and one that was applied answers with the original
-//     result (same balance, same payment) instead of charging again.
+//     result (same balance, same payment, same refund; a check-in says ALREADY_CHECKED_IN)
+//     instead of acting again.
 // Rounds: BOXOFFICE_CRASH_ROUNDS (default 5; docs/RELIABILITY.md has the long run of 100).
 // BOXOFFICE_CRASH_SEED repeats a run's random choices. With BOXOFFICE_TEST_ENGINE=postgres the
 // database is a fresh schema on the test PostgreSQL server (only the app server is killed).
 
-#include "support/TestSupport.h"
+#include "support/AfterSaleSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -49,6 +53,8 @@ constexpr int kChargers = 2;   // clients that only charge random customers
 constexpr int kCustomers = 96; // payer w owns customers w+1, w+1+kPayers, ... (disjoint)
 constexpr qint64 kConcert = 4; // the stadium: 50,000 seats, so even 100 rounds never sell out
 constexpr int kStadiumSeats = 50000;
+constexpr int kFeePercent = 10; // --refund-fee-percent: the fee's arithmetic is checked too
+const QByteArray kApiKey = QByteArrayLiteral("crash-safety-staff-key-0123456789");
 
 struct ChargeOp
 {
@@ -77,6 +83,30 @@ struct HoldOp
     qint64 customer = 0;
     qint64 reservationId = 0;
     qint64 seatNumber = 0;
+    qint64 price = 0;
+};
+
+// A refund of some of a payment's seats (the staff API).
+struct RefundOp
+{
+    qint64 customer = 0;
+    qint64 paymentId = 0;
+    QString key;
+    QList<qint64> reservations; // sorted
+    qint64 amount = 0;          // their prices
+    qint64 refundId = 0;        // the answer's
+    bool applied = false;       // found in the database after the kill (unanswered ones)
+    qint64 dbRefundId = 0;
+};
+
+// A ticket let in at the door (the staff API).
+struct CheckInOp
+{
+    qint64 ticketId = 0;
+    qint64 reservationId = 0;
+    qint64 scheduleId = 0; // the performance whose door scans it
+    QString code;
+    bool applied = false;
 };
 
 // Everything the clients were told, across all rounds.
@@ -85,8 +115,10 @@ struct Book
     QList<ChargeOp> ackedCharges, pendingCharges, refusedCharges;
     QList<PayOp> ackedPays, pendingPays, refusedPays;
     QList<HoldOp> ackedHolds;
-    QSet<QString> chargeKeys, payKeys; // every key ever sent
-    QStringList problems;              // wrong answers seen during the load
+    QList<RefundOp> ackedRefunds, pendingRefunds;
+    QList<CheckInOp> ackedCheckIns, pendingCheckIns;
+    QSet<QString> chargeKeys, payKeys, refundKeys; // every key ever sent
+    QStringList problems;                          // wrong answers seen during the load
 };
 
 struct Reply
@@ -100,6 +132,18 @@ struct Reply
 QString compact(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// The staff API's paths, which need the key from every client (design §9).
+bool isStaffPath(const QString& path)
+{
+    return path.startsWith(QLatin1String("/api/v1/refunds")) ||
+           path.startsWith(QLatin1String("/api/v1/checkins"));
+}
+
+QByteArray checkInBody(const CheckInOp& op)
+{
+    return test::checkInBody(op.code, op.scheduleId);
 }
 
 // One round's clients against one server process: each client runs its own chain of requests on
@@ -144,6 +188,7 @@ private:
         qint64 customer = 0;
         QString token;
         QList<qint64> held;
+        QHash<qint64, qint64> prices; // of the held reservations
         qint64 heldTotal = 0;
         int want = 1;
         int tries = 0;
@@ -160,6 +205,8 @@ private:
             req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         if (!key.isEmpty())
             req.setRawHeader("Idempotency-Key", key.toUtf8());
+        if (isStaffPath(path))
+            req.setRawHeader("X-Api-Key", kApiKey);
         req.setTransferTimeout(20000);
         ++m_inFlight;
         QNetworkReply* reply = c.nam.sendCustomRequest(req, method, body);
@@ -249,6 +296,7 @@ private:
         const int slot = c.nextCustomer++ % (kCustomers / kPayers);
         c.customer = 1 + c.index + qint64(slot) * kPayers;
         c.held.clear();
+        c.prices.clear();
         c.heldTotal = 0;
         c.want = 1 + int(m_rng.bounded(2));
         c.tries = 0;
@@ -356,9 +404,11 @@ private:
         h.customer = c.customer;
         h.reservationId = r.body.value(QStringLiteral("reservationId")).toInteger();
         h.seatNumber = seat;
+        h.price = r.body.value(QStringLiteral("price")).toInteger();
         m_book.ackedHolds << h;
         c.held << h.reservationId;
-        c.heldTotal += r.body.value(QStringLiteral("price")).toInteger();
+        c.prices.insert(h.reservationId, h.price);
+        c.heldTotal += h.price;
     }
 
     void chargeForHolds(Client& c)
@@ -408,9 +458,11 @@ private:
                                     .arg(r.body.value(QStringLiteral("amount")).toInteger())
                                     .arg(op.amount);
                      m_book.ackedPays << op;
+                     const QList<CheckInOp> tickets = ticketsOf(r.body);
                      // Now and then the same request again: the original answer, no new charge.
                      if (!m_stopping && m_rng.bounded(4) == 0)
-                         return repeatPay(c, op);
+                         return repeatPay(c, op, tickets);
+                     return afterSale(c, op, tickets);
                  } else if (r.status == 409 || r.status == 410) {
                      m_book.refusedPays << op; // INSUFFICIENT_BALANCE, HOLD_EXPIRED
                  } else if (r.status < 500) {
@@ -423,7 +475,7 @@ private:
              });
     }
 
-    void repeatPay(Client& c, const PayOp& op)
+    void repeatPay(Client& c, const PayOp& op, const QList<CheckInOp>& tickets)
     {
         QJsonArray ids;
         for (qint64 id : op.reservations)
@@ -431,7 +483,7 @@ private:
         send(c, "POST", QStringLiteral("/api/v1/payments"),
              QJsonDocument(QJsonObject{{QStringLiteral("reservationIds"), ids}})
                  .toJson(QJsonDocument::Compact),
-             op.token, op.key, [this, &c, op](const Reply& r) {
+             op.token, op.key, [this, &c, op, tickets](const Reply& r) {
                  if (r.answered &&
                      (r.status != 200 ||
                       r.body.value(QStringLiteral("paymentId")).toInteger() != op.paymentId)) {
@@ -441,8 +493,143 @@ private:
                                             .arg(compact(r.body));
                  }
                  if (r.answered)
+                     afterSale(c, op, tickets);
+             });
+    }
+
+    // The payment answer's tickets (design §9: reservationId and code); the ticket ids come
+    // from the check-in's answer.
+    static QList<CheckInOp> ticketsOf(const QJsonObject& payment)
+    {
+        QList<CheckInOp> out;
+        for (const QJsonValue& v : payment.value(QStringLiteral("tickets")).toArray()) {
+            CheckInOp t;
+            t.reservationId = v[QStringLiteral("reservationId")].toInteger();
+            t.code = v[QStringLiteral("code")].toString();
+            out << t;
+        }
+        std::sort(out.begin(), out.end(), [](const CheckInOp& a, const CheckInOp& b) {
+            return a.reservationId < b.reservationId;
+        });
+        return out;
+    }
+
+    // After a sale: the first seat is let in at the door, or the last seats refunded, or both
+    // (the first in, the others refunded: a checked-in seat cannot be refunded), or neither.
+    void afterSale(Client& c, const PayOp& paid, const QList<CheckInOp>& tickets)
+    {
+        if (m_stopping)
+            return;
+        if (tickets.size() != paid.reservations.size()) {
+            m_book.problems << QStringLiteral("payment %1 answered %2 tickets for %3 seats")
+                                   .arg(paid.paymentId)
+                                   .arg(tickets.size())
+                                   .arg(paid.reservations.size());
+            return nextCustomer(c);
+        }
+        const int choice = int(m_rng.bounded(4));
+        const bool enter = choice == 0 || (choice == 2 && tickets.size() > 1);
+        const bool refund = choice == 1 || (choice == 2 && tickets.size() > 1);
+        RefundOp r;
+        r.customer = paid.customer;
+        r.paymentId = paid.paymentId;
+        for (qsizetype i = enter ? 1 : 0; refund && i < paid.reservations.size(); ++i) {
+            r.reservations << paid.reservations.at(i);
+            r.amount += c.prices.value(paid.reservations.at(i));
+        }
+        auto then = [this, &c, r] {
+            if (r.reservations.isEmpty())
+                return nextCustomer(c);
+            refundSeats(c, r);
+        };
+        if (!enter)
+            return then();
+        checkIn(c, tickets.first(), std::move(then));
+    }
+
+    void checkIn(Client& c, CheckInOp op, std::function<void()> next)
+    {
+        if (m_stopping)
+            return;
+        op.scheduleId = m_scheduleId;
+        send(c, "POST", QStringLiteral("/api/v1/checkins"), checkInBody(op), {}, {},
+             [this, op, next = std::move(next)](const Reply& r) mutable {
+                 if (!r.answered) {
+                     m_book.pendingCheckIns << op;
+                     return;
+                 }
+                 if (r.status == 200 &&
+                     r.body.value(QStringLiteral("result")).toString() == QLatin1String("OK")) {
+                     op.ticketId = r.body.value(QStringLiteral("ticketId")).toInteger();
+                     m_book.ackedCheckIns << op;
+                 } else {
+                     m_book.problems << QStringLiteral("check-in of reservation %1: %2 %3")
+                                            .arg(op.reservationId)
+                                            .arg(r.status)
+                                            .arg(compact(r.body));
+                 }
+                 next();
+             });
+    }
+
+    void refundSeats(Client& c, RefundOp op)
+    {
+        if (m_stopping)
+            return;
+        op.key = newKey(c, "r");
+        m_book.refundKeys.insert(op.key);
+        send(c, "POST", QStringLiteral("/api/v1/refunds"),
+             test::reservationIdsBody(op.reservations), {}, op.key,
+             [this, &c, op](const Reply& r) mutable {
+                 if (!r.answered) {
+                     m_book.pendingRefunds << op;
+                     return;
+                 }
+                 if (r.status == 201 && acknowledges(r, op)) {
+                     op.refundId = r.body.value(QStringLiteral("refundId")).toInteger();
+                     m_book.ackedRefunds << op;
+                     // Now and then the same request again: the original refund, 200.
+                     if (!m_stopping && m_rng.bounded(3) == 0)
+                         return repeatRefund(c, op);
+                 } else {
+                     m_book.problems << QStringLiteral("refund %1: %2 %3")
+                                            .arg(op.key)
+                                            .arg(r.status)
+                                            .arg(compact(r.body));
+                 }
+                 nextCustomer(c);
+             });
+    }
+
+    void repeatRefund(Client& c, const RefundOp& op)
+    {
+        send(c, "POST", QStringLiteral("/api/v1/refunds"),
+             test::reservationIdsBody(op.reservations), {}, op.key, [this, &c, op](const Reply& r) {
+                 if (r.answered &&
+                     (r.status != 200 || !acknowledges(r, op) ||
+                      r.body.value(QStringLiteral("refundId")).toInteger() != op.refundId))
+                     m_book.problems << QStringLiteral("refund %1 repeated: %2 %3")
+                                            .arg(op.refundId)
+                                            .arg(r.status)
+                                            .arg(compact(r.body));
+                 if (r.answered)
                      nextCustomer(c);
              });
+    }
+
+    // Whether a refund's answer gives back what the seats cost, less the fee (design R2).
+    bool acknowledges(const Reply& r, const RefundOp& op)
+    {
+        const qint64 amount = r.body.value(QStringLiteral("amount")).toInteger();
+        const qint64 fee = r.body.value(QStringLiteral("fee")).toInteger();
+        if (amount == op.amount && fee == op.amount * kFeePercent / 100)
+            return true;
+        m_book.problems << QStringLiteral("refund %1: amount %2, fee %3; the seats cost %4")
+                               .arg(op.key)
+                               .arg(amount)
+                               .arg(fee)
+                               .arg(op.amount);
+        return false;
     }
 
     quint16 m_port;
@@ -474,10 +661,17 @@ private:
     void runCheck(const QString& when);
     void verify(const QString& when);
     void retryUnanswered();
+    void ticketsAnswerAfterTheCrashes();
+    qsizetype unanswered() const
+    {
+        return m_book.pendingCharges.size() + m_book.pendingPays.size() +
+               m_book.pendingRefunds.size() + m_book.pendingCheckIns.size();
+    }
 
     QTemporaryDir m_dir;
     QString m_database;
-    QString m_schema; // PostgreSQL only
+    QString m_keyFile; // the staff API's key, mode 0600
+    QString m_schema;  // PostgreSQL only
     std::unique_ptr<QProcess> m_server;
     QByteArray m_serverOutput;
     quint16 m_port = 0;
@@ -495,6 +689,13 @@ void TestCrashSafety::initTestCase()
                              : QRandomGenerator::global()->generate();
     m_rng.seed(seed);
     qInfo("seed %u (BOXOFFICE_CRASH_SEED=%u repeats this run's choices)", seed, seed);
+    QVERIFY(m_dir.isValid());
+    m_keyFile = m_dir.filePath(QStringLiteral("api-key"));
+    QFile key(m_keyFile);
+    QVERIFY(key.open(QIODevice::WriteOnly));
+    QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    key.write(kApiKey + '\n');
+    key.close();
     if (test::postgresRequested()) {
         m_schema = test::createPostgresSchema();
         m_database = test::postgresUrlFor(m_schema);
@@ -526,7 +727,9 @@ void TestCrashSafety::startServer()
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                      QStringLiteral("--activate-every"), QStringLiteral("1"),
                      QStringLiteral("--activate-count"), QStringLiteral("1000"),
-                     QStringLiteral("--hold-seconds"), QStringLiteral("15")});
+                     QStringLiteral("--hold-seconds"), QStringLiteral("15"),
+                     QStringLiteral("--api-key-file"), m_keyFile,
+                     QStringLiteral("--refund-fee-percent"), QString::number(kFeePercent)});
     QVERIFY2(m_server->waitForStarted(10000), qPrintable(m_server->errorString()));
     static const QRegularExpression line(
         QStringLiteral("boxoffice: serving .* on http://127\\.0\\.0\\.1:(\\d+)"));
@@ -612,8 +815,9 @@ void TestCrashSafety::verify(const QString& when)
             QHash<QString, LedgerRow> charges;
             QHash<qint64, QList<qint64>> paymentEntries;
             int keylessCharges = 0;
+            QHash<qint64, QList<qint64>> refundEntries;
             if (exec(QStringLiteral("SELECT customer_id, kind, amount, balance_after,"
-                                    " idempotency_key, payment_id FROM ledger"))) {
+                                    " idempotency_key, payment_id, refund_id FROM ledger"))) {
                 while (q.next()) {
                     const QString kind = q.value(1).toString();
                     if (kind == QLatin1String("CHARGE")) {
@@ -628,6 +832,8 @@ void TestCrashSafety::verify(const QString& when)
                         ++row.count;
                     } else if (kind == QLatin1String("PAYMENT")) {
                         paymentEntries[q.value(5).toLongLong()] << q.value(2).toLongLong();
+                    } else if (kind == QLatin1String("REFUND")) {
+                        refundEntries[q.value(6).toLongLong()] << q.value(2).toLongLong();
                     } else {
                         problems << QStringLiteral("ledger entry of kind %1").arg(kind);
                     }
@@ -690,14 +896,19 @@ void TestCrashSafety::verify(const QString& when)
                     paymentsByKey[q.value(3).toString()] << id;
                 }
             }
-            for (auto it = paymentsByKey.cbegin(); it != paymentsByKey.cend(); ++it) {
-                if (it->size() != 1)
-                    problems << QStringLiteral("payment key %1 made %2 payments")
-                                    .arg(it.key())
-                                    .arg(it->size());
-                if (!m_book.payKeys.contains(it.key()))
-                    problems << QStringLiteral("payment key %1 was never sent").arg(it.key());
-            }
+            // Each key made one row, and was sent by the load.
+            auto eachKeyOnce = [&](const QHash<QString, QList<qint64>>& byKey,
+                                   const QSet<QString>& sent, const QString& what) {
+                for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+                    if (it->size() != 1)
+                        problems << QStringLiteral("%1 key %2 made %3 rows")
+                                        .arg(what, it.key())
+                                        .arg(it->size());
+                    if (!sent.contains(it.key()))
+                        problems << QStringLiteral("%1 key %2 was never sent").arg(what, it.key());
+                }
+            };
+            eachKeyOnce(paymentsByKey, m_book.payKeys, QStringLiteral("payment"));
             for (auto it = payments.cbegin(); it != payments.cend(); ++it) {
                 const QList<qint64> entries = paymentEntries.value(it.key());
                 if (entries.size() != 1 || entries.first() != -it->amount) {
@@ -729,6 +940,96 @@ void TestCrashSafety::verify(const QString& when)
                         seatsOfPayment[paymentId] << id;
                 }
             }
+            // Refunds, their seats and their ledger entries.
+            struct RefundRow
+            {
+                qint64 customer, paymentId, amount, fee;
+                QString key;
+                QList<qint64> items;
+            };
+            QHash<qint64, RefundRow> refunds;
+            QHash<QString, QList<qint64>> refundsByKey;
+            QHash<qint64, int> itemsOfReservation;
+            if (exec(QStringLiteral("SELECT id, customer_id, payment_id, amount, fee,"
+                                    " idempotency_key FROM refunds"))) {
+                while (q.next()) {
+                    const qint64 id = q.value(0).toLongLong();
+                    refunds.insert(id, {q.value(1).toLongLong(),
+                                        q.value(2).toLongLong(),
+                                        q.value(3).toLongLong(),
+                                        q.value(4).toLongLong(),
+                                        q.value(5).toString(),
+                                        {}});
+                    refundsByKey[q.value(5).toString()] << id;
+                }
+            }
+            if (exec(QStringLiteral("SELECT refund_id, reservation_id FROM refund_items"
+                                    " ORDER BY reservation_id"))) {
+                while (q.next()) {
+                    refunds[q.value(0).toLongLong()].items << q.value(1).toLongLong();
+                    ++itemsOfReservation[q.value(1).toLongLong()];
+                }
+            }
+            eachKeyOnce(refundsByKey, m_book.refundKeys, QStringLiteral("refund"));
+            for (auto it = refunds.cbegin(); it != refunds.cend(); ++it) {
+                const QList<qint64> entries = refundEntries.value(it.key());
+                if (entries.size() != 1 || entries.first() != it->amount - it->fee)
+                    problems << QStringLiteral("refund %1 (%2 KRW less %3) has %4 REFUND entries")
+                                    .arg(it.key())
+                                    .arg(it->amount)
+                                    .arg(it->fee)
+                                    .arg(entries.size());
+                if (it->fee != it->amount * kFeePercent / 100)
+                    problems << QStringLiteral("refund %1: fee %2 of %3 KRW")
+                                    .arg(it.key())
+                                    .arg(it->fee)
+                                    .arg(it->amount);
+            }
+            for (const RefundOp& op : std::as_const(m_book.ackedRefunds)) {
+                const auto it = refunds.constFind(op.refundId);
+                if (it == refunds.cend() || it->key != op.key || it->customer != op.customer ||
+                    it->paymentId != op.paymentId || it->amount != op.amount ||
+                    it->items != op.reservations)
+                    problems << QStringLiteral("acknowledged refund %1 (key %2, %3 KRW, %4 seats)"
+                                               " is missing or changed")
+                                    .arg(op.refundId)
+                                    .arg(op.key)
+                                    .arg(op.amount)
+                                    .arg(op.reservations.size());
+            }
+            for (auto it = itemsOfReservation.cbegin(); it != itemsOfReservation.cend(); ++it) {
+                if (it.value() != 1)
+                    problems << QStringLiteral("reservation %1 refunded %2 times")
+                                    .arg(it.key())
+                                    .arg(it.value());
+            }
+            for (RefundOp& op : m_book.pendingRefunds) {
+                const QList<qint64> ids = refundsByKey.value(op.key);
+                op.applied = !ids.isEmpty();
+                op.dbRefundId = op.applied ? ids.first() : 0;
+            }
+
+            // Check-ins: each acknowledged one there, once, for its ticket.
+            QHash<qint64, QList<qint64>> checkInsOfReservation; // their ticket ids
+            if (exec(QStringLiteral("SELECT reservation_id, ticket_id FROM checkins"))) {
+                while (q.next())
+                    checkInsOfReservation[q.value(0).toLongLong()] << q.value(1).toLongLong();
+            }
+            for (const CheckInOp& op : std::as_const(m_book.ackedCheckIns)) {
+                const QList<qint64> found = checkInsOfReservation.value(op.reservationId);
+                if (found != QList<qint64>{op.ticketId})
+                    problems << QStringLiteral("acknowledged check-in of ticket %1 (reservation"
+                                               " %2) is there %3 times")
+                                    .arg(op.ticketId)
+                                    .arg(op.reservationId)
+                                    .arg(found.size());
+                if (itemsOfReservation.contains(op.reservationId))
+                    problems << QStringLiteral("reservation %1 was checked in and refunded")
+                                    .arg(op.reservationId);
+            }
+            for (CheckInOp& op : m_book.pendingCheckIns)
+                op.applied = checkInsOfReservation.contains(op.reservationId);
+
             for (const PayOp& op : std::as_const(m_book.ackedPays)) {
                 const auto it = payments.constFind(op.paymentId);
                 if (it == payments.cend()) {
@@ -755,11 +1056,15 @@ void TestCrashSafety::verify(const QString& when)
                                     .arg(seats.size())
                                     .arg(op.reservations.size());
                 for (qint64 id : op.reservations) {
-                    if (reservations.value(id).status != QLatin1String("PAID"))
-                        problems << QStringLiteral("reservation %1 of payment %2 is %3, not PAID")
+                    // A refunded seat has its refund item; every other paid seat is PAID still.
+                    const QString expected = itemsOfReservation.contains(id)
+                                                 ? QStringLiteral("REFUNDED")
+                                                 : QStringLiteral("PAID");
+                    if (reservations.value(id).status != expected)
+                        problems << QStringLiteral("reservation %1 of payment %2 is %3, not %4")
                                         .arg(id)
                                         .arg(op.paymentId)
-                                        .arg(reservations.value(id).status);
+                                        .arg(reservations.value(id).status, expected);
                 }
             }
             for (const PayOp& op : std::as_const(m_book.refusedPays)) {
@@ -804,7 +1109,9 @@ void TestCrashSafety::verify(const QString& when)
         problems = problems.mid(0, 30) << QStringLiteral("...");
     QVERIFY2(problems.isEmpty(),
              qPrintable(when + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
-    m_verifiedOps = m_book.ackedCharges.size() + m_book.ackedPays.size() + m_book.ackedHolds.size();
+    m_verifiedOps = m_book.ackedCharges.size() + m_book.ackedPays.size() +
+                    m_book.ackedHolds.size() + m_book.ackedRefunds.size() +
+                    m_book.ackedCheckIns.size();
 }
 
 // The operations that had no answer, sent again with the same key to the restarted server.
@@ -818,7 +1125,10 @@ void TestCrashSafety::retryUnanswered()
         req.setRawHeader("Accept-Language", "en");
         if (!token.isEmpty())
             req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        req.setRawHeader("Idempotency-Key", key.toUtf8());
+        if (!key.isEmpty())
+            req.setRawHeader("Idempotency-Key", key.toUtf8());
+        if (isStaffPath(path))
+            req.setRawHeader("X-Api-Key", kApiKey);
         req.setTransferTimeout(20000);
         std::unique_ptr<QNetworkReply> reply(nam.post(req, body));
         Reply r;
@@ -889,7 +1199,110 @@ void TestCrashSafety::retryUnanswered()
                             .arg(compact(r.body));
         }
     }
+    // Refunds: the same key answers the one made before the kill (200), or makes it now.
+    const QList<RefundOp> refunds = std::exchange(m_book.pendingRefunds, {});
+    for (RefundOp op : refunds) {
+        ++m_pendingSeen;
+        m_pendingApplied += op.applied ? 1 : 0;
+        const Reply r = post(QStringLiteral("/api/v1/refunds"),
+                             test::reservationIdsBody(op.reservations), {}, op.key);
+        const qint64 id = r.body.value(QStringLiteral("refundId")).toInteger();
+        const bool amounts = r.body.value(QStringLiteral("amount")).toInteger() == op.amount;
+        if ((op.applied && (r.status != 200 || id != op.dbRefundId)) ||
+            (!op.applied && r.status != 201) || !amounts) {
+            problems << QStringLiteral("refund %1 repeated after the crash: %2 %3 (applied: %4)")
+                            .arg(op.key)
+                            .arg(r.status)
+                            .arg(compact(r.body))
+                            .arg(op.applied);
+            continue;
+        }
+        op.refundId = id;
+        m_book.ackedRefunds << op;
+    }
+    // Check-ins: the ticket is in once, whether the first scan got there or this one does.
+    const QList<CheckInOp> scans = std::exchange(m_book.pendingCheckIns, {});
+    for (CheckInOp op : scans) {
+        ++m_pendingSeen;
+        m_pendingApplied += op.applied ? 1 : 0;
+        const Reply r = post(QStringLiteral("/api/v1/checkins"), checkInBody(op), {}, {});
+        const QString expected =
+            op.applied ? QStringLiteral("ALREADY_CHECKED_IN") : QStringLiteral("OK");
+        const QString got = r.status == 200 ? r.body.value(QStringLiteral("result")).toString()
+                                            : r.body.value(QStringLiteral("code")).toString();
+        if (got != expected) {
+            problems << QStringLiteral("check-in of reservation %1 repeated after the crash: %2"
+                                       " %3 (applied: %4)")
+                            .arg(op.reservationId)
+                            .arg(r.status)
+                            .arg(compact(r.body))
+                            .arg(op.applied);
+            continue;
+        }
+        op.ticketId = r.body.value(QStringLiteral("ticketId")).toInteger();
+        m_book.ackedCheckIns << op;
+    }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+// What the staff API says of the payments after all the kills: each seat's ticket VALID,
+// REVOKED (refunded) or CHECKED_IN as the book says, and the PDF of a payment with a usable
+// ticket (the server paints it: fonts under the platform a headless server gets).
+void TestCrashSafety::ticketsAnswerAfterTheCrashes()
+{
+    QSet<qint64> refunded, admitted;
+    for (const RefundOp& op : std::as_const(m_book.ackedRefunds))
+        refunded.unite(QSet<qint64>(op.reservations.cbegin(), op.reservations.cend()));
+    for (const CheckInOp& op : std::as_const(m_book.ackedCheckIns))
+        admitted.insert(op.reservationId);
+    QNetworkAccessManager nam;
+    auto get = [&](const QString& path) {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+        req.setRawHeader("X-Api-Key", kApiKey);
+        req.setTransferTimeout(30000);
+        std::unique_ptr<QNetworkReply> reply(nam.get(req));
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 40000); }();
+        return std::pair{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                         reply->readAll()};
+    };
+    QStringList problems;
+    qint64 printable = 0;
+    for (const PayOp& op : std::as_const(m_book.ackedPays).mid(0, 40)) {
+        const auto [status, body] =
+            get(QStringLiteral("/api/v1/payments/%1/tickets").arg(op.paymentId));
+        const QJsonArray tickets =
+            QJsonDocument::fromJson(body).object().value(QStringLiteral("tickets")).toArray();
+        if (status != 200 || tickets.size() != op.reservations.size()) {
+            problems << QStringLiteral("tickets of payment %1: %2 %3")
+                            .arg(op.paymentId)
+                            .arg(status)
+                            .arg(QString::fromUtf8(body.left(300)));
+            continue;
+        }
+        for (const QJsonValue& t : tickets) {
+            const qint64 id = t[QStringLiteral("reservationId")].toInteger();
+            const QString expected = refunded.contains(id)   ? QStringLiteral("REVOKED")
+                                     : admitted.contains(id) ? QStringLiteral("CHECKED_IN")
+                                                             : QStringLiteral("VALID");
+            if (t[QStringLiteral("status")].toString() != expected)
+                problems << QStringLiteral("reservation %1's ticket is %2, not %3")
+                                .arg(id)
+                                .arg(t[QStringLiteral("status")].toString(), expected);
+        }
+        if (printable == 0 && !refunded.contains(op.reservations.first()))
+            printable = op.paymentId;
+    }
+    if (printable != 0) {
+        const auto [status, pdf] =
+            get(QStringLiteral("/api/v1/payments/%1/tickets.pdf").arg(printable));
+        if (status != 200 || !pdf.startsWith("%PDF-"))
+            problems << QStringLiteral("the PDF of payment %1: %2 %3")
+                            .arg(printable)
+                            .arg(status)
+                            .arg(QString::fromUtf8(pdf.left(200)));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 30).join(QLatin1Char('\n'))));
+    QVERIFY(printable != 0);
 }
 
 void TestCrashSafety::killedAtRandomMoments()
@@ -906,7 +1319,7 @@ void TestCrashSafety::killedAtRandomMoments()
         if (QTest::currentTestFailed())
             return;
         // What the previous kill left unanswered, sent again with the same key.
-        const qsizetype retried = m_book.pendingCharges.size() + m_book.pendingPays.size();
+        const qsizetype retried = unanswered();
         retryUnanswered();
         if (QTest::currentTestFailed())
             return;
@@ -942,7 +1355,8 @@ void TestCrashSafety::killedAtRandomMoments()
         connect(&timer, &QTimer::timeout, &load,
                 [&] { kill(QStringLiteral("after %1 ms").arg(clock.elapsed())); });
         const auto before = std::tuple{m_book.ackedCharges.size(), m_book.ackedPays.size(),
-                                       m_book.ackedHolds.size()};
+                                       m_book.ackedHolds.size(), m_book.ackedRefunds.size(),
+                                       m_book.ackedCheckIns.size()};
         clock.start();
         timer.start(killAfterMs);
         load.start();
@@ -963,8 +1377,9 @@ void TestCrashSafety::killedAtRandomMoments()
             return;
         qInfo().noquote() << QStringLiteral(
                                  "round %1/%2: killed %3; %4 answers (+%5 charges, +%6 payments,"
-                                 " +%7 holds acknowledged); %8 unanswered; %9 retried from the last"
-                                 " round; %10 acknowledged operations verified")
+                                 " +%7 holds, +%8 refunds, +%9 check-ins acknowledged); %10"
+                                 " unanswered; %11 retried from the last round; %12 acknowledged"
+                                 " operations verified")
                                  .arg(round)
                                  .arg(rounds)
                                  .arg(trigger)
@@ -972,7 +1387,9 @@ void TestCrashSafety::killedAtRandomMoments()
                                  .arg(m_book.ackedCharges.size() - std::get<0>(before))
                                  .arg(m_book.ackedPays.size() - std::get<1>(before))
                                  .arg(m_book.ackedHolds.size() - std::get<2>(before))
-                                 .arg(m_book.pendingCharges.size() + m_book.pendingPays.size())
+                                 .arg(m_book.ackedRefunds.size() - std::get<3>(before))
+                                 .arg(m_book.ackedCheckIns.size() - std::get<4>(before))
+                                 .arg(unanswered())
                                  .arg(retried)
                                  .arg(m_verifiedOps);
     }
@@ -981,6 +1398,9 @@ void TestCrashSafety::killedAtRandomMoments()
     if (QTest::currentTestFailed())
         return;
     retryUnanswered();
+    if (QTest::currentTestFailed())
+        return;
+    ticketsAnswerAfterTheCrashes();
     if (QTest::currentTestFailed())
         return;
     killServer();
@@ -994,8 +1414,8 @@ void TestCrashSafety::killedAtRandomMoments()
         return;
     qInfo().noquote() << QStringLiteral(
                              "%1 rounds in %2 s: %3 answers; %4 acknowledged operations verified"
-                             " (%5 charges, %6 payments, %7 holds); %8 unanswered at a kill, %9"
-                             " of them had been applied, none twice")
+                             " (%5 charges, %6 payments, %7 holds, %8 refunds, %9 check-ins); %10"
+                             " unanswered at a kill, %11 of them had been applied, none twice")
                              .arg(rounds)
                              .arg(total.elapsed() / 1000.0, 0, 'f', 1)
                              .arg(answeredTotal)
@@ -1003,10 +1423,14 @@ void TestCrashSafety::killedAtRandomMoments()
                              .arg(m_book.ackedCharges.size())
                              .arg(m_book.ackedPays.size())
                              .arg(m_book.ackedHolds.size())
+                             .arg(m_book.ackedRefunds.size())
+                             .arg(m_book.ackedCheckIns.size())
                              .arg(m_pendingSeen)
                              .arg(m_pendingApplied);
     QVERIFY(m_book.ackedPays.size() > 0);
     QVERIFY(m_book.ackedCharges.size() > 0);
+    QVERIFY(m_book.ackedRefunds.size() > 0);
+    QVERIFY(m_book.ackedCheckIns.size() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestCrashSafety)

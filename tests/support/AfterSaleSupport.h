@@ -6,6 +6,10 @@
 
 #include "support/TestSupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace boxoffice::test {
 
 // The id of the concert's `index`-th future schedule; fatal when there is none.
@@ -49,6 +53,23 @@ inline qint64 count(TestEngine& t, const QString& sql, const QVariantList& args 
 {
     const QVariant v = scalar(*t->db, sql, args);
     return v.isValid() ? v.toLongLong() : -1;
+}
+
+// The staff API's bodies (design §9): a refund's (or a payment's) reservations, a scan.
+inline QByteArray reservationIdsBody(const QList<qint64>& ids)
+{
+    QJsonArray a;
+    for (qint64 id : ids)
+        a.append(id);
+    return QJsonDocument(QJsonObject{{QStringLiteral("reservationIds"), a}})
+        .toJson(QJsonDocument::Compact);
+}
+
+inline QByteArray checkInBody(const QString& code, qint64 scheduleId)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
+                                     {QStringLiteral("scheduleId"), scheduleId}})
+        .toJson(QJsonDocument::Compact);
 }
 
 } // namespace boxoffice::test
