@@ -93,19 +93,7 @@ QList<PrintedTicket> PaymentTicketsModel::printable(const QList<int>& rows) cons
         const Ticket& t = m_tickets.at(row);
         if (t.status != TicketStatus::Valid)
             continue;
-        PrintedTicket p;
-        p.concertTitle = t.concertTitle;
-        p.venue = t.venue;
-        p.startsAtMs = t.startsAtMs;
-        p.seatLabel = t.seatLabel;
-        p.tier = t.tier;
-        p.price = t.price;
-        p.paymentId = t.paymentId;
-        p.ticketId = t.id;
-        p.issueNumber = t.issueNumber;
-        p.code = t.code;
-        p.training = t.training;
-        out << p;
+        out << PrintedTicket::from(t);
     }
     return out;
 }

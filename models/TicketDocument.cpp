@@ -16,6 +16,23 @@
 
 namespace boxoffice {
 
+PrintedTicket PrintedTicket::from(const Ticket& t)
+{
+    PrintedTicket p;
+    p.concertTitle = t.concertTitle;
+    p.venue = t.venue;
+    p.startsAtMs = t.startsAtMs;
+    p.seatLabel = t.seatLabel;
+    p.tier = t.tier;
+    p.price = t.price;
+    p.paymentId = t.paymentId;
+    p.ticketId = t.id;
+    p.issueNumber = t.issueNumber;
+    p.code = t.code;
+    p.training = t.training;
+    return p;
+}
+
 namespace {
 
 // Hangul needs a font that has it; Noto Sans CJK KR (Debian's fonts-noto-cjk) is the one the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Types.h"
 
 #include <QByteArray>
 #include <QList>
@@ -26,6 +27,9 @@ struct PrintedTicket
     int issueNumber = 1;
     QString code; // the signed code, "BO1.…"
     bool training = false;
+
+    // What a stored ticket prints (the window's tickets and the API's PDF alike).
+    static PrintedTicket from(const Ticket& t);
 };
 
 // Tickets on paper: one ticket a page, in Korean and English whatever the UI language (the

@@ -210,23 +210,6 @@ QJsonObject ticketJson(const Ticket& t)
 }
 
 // What the printed page of a ticket shows (design K3).
-PrintedTicket printedTicket(const Ticket& t)
-{
-    PrintedTicket p;
-    p.concertTitle = t.concertTitle;
-    p.venue = t.venue;
-    p.startsAtMs = t.startsAtMs;
-    p.seatLabel = t.seatLabel;
-    p.tier = t.tier;
-    p.price = t.price;
-    p.paymentId = t.paymentId;
-    p.ticketId = t.id;
-    p.issueNumber = t.issueNumber;
-    p.code = t.code;
-    p.training = t.training;
-    return p;
-}
-
 // Equal keys, decided without an early exit: comparing digests hides the length too.
 bool sameDigest(const QByteArray& a, const QByteArray& b)
 {
@@ -611,7 +594,7 @@ ApiResponse ApiServer::paymentTicketsPdf(const ApiRequest& r, const QString& pay
     QList<PrintedTicket> pages;
     for (const Ticket& t : *tickets) {
         if (t.status == TicketStatus::Valid)
-            pages << printedTicket(t);
+            pages << PrintedTicket::from(t);
     }
     if (pages.isEmpty())
         return errorResponse(
