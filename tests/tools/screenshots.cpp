@@ -8,13 +8,13 @@
 
 #include "common/StatusLine.h"
 #include "common/UiLanguage.h"
+#include "door/CheckInWindow.h"
 #include "kiosk/KioskStartScreen.h"
 #include "kiosk/KioskWindow.h"
 #include "sale/MainWindow.h"
 #include "sale/SeatMapPanel.h"
 #include "seatmap/SeatMapView.h"
 #include "seatmap/SeatOverview.h"
-#include "door/CheckInWindow.h"
 #include "tickets/TicketsPanel.h"
 #include "wallet/WalletDialog.h"
 
@@ -286,7 +286,9 @@ int main(int argc, char* argv[])
     // The same tickets on paper: the PDF a customer is sent, its first page made a PNG by
     // scripts/screenshots.sh (pdftoppm), as the printer would show it.
     if (!shots.scaled())
-        must(sale.paidTickets().writePdf(out.filePath(QStringLiteral("ticket-%1.pdf").arg(lang))),
+        must(sale.paidTickets()
+                 .writePdf(out.filePath(QStringLiteral("ticket-%1.pdf").arg(lang)))
+                 .has_value(),
              "the tickets' PDF");
 
     // The door of the same performance: one ticket let in, then the same ticket again.
