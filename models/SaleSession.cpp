@@ -34,7 +34,8 @@ SaleSession::SaleSession(EngineHost& host, QueueModel& queue, QObject* parent)
     });
     connect(&m_host, &EngineHost::holdsExpired, this, [this] { m_seats.refresh(); });
     // The dates' seat counts follow the map's: a hold, a sale or a hold running out changes both.
-    connect(&m_seats, &SeatMapModel::summaryChanged, &m_schedules, &ScheduleListModel::refresh);
+    connect(&m_seats, &SeatMapModel::summaryChanged, &m_schedules,
+            &ScheduleListModel::refreshCounts);
     m_holdWatch.setInterval(kHoldWatchMs);
     connect(&m_holdWatch, &ClockTimer::timeout, this, [this] {
         if (m_seats.holdExpiredSinceRefresh())

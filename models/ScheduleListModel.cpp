@@ -33,6 +33,31 @@ QFuture<Result<void>> ScheduleListModel::refresh()
         [this](QList<ScheduleInfo> fresh) { apply(std::move(fresh)); });
 }
 
+void ScheduleListModel::refreshCounts()
+{
+    const qint64 concertId = m_concertId;
+    if (concertId <= 0)
+        return;
+    (void)loadInto(
+        m_host, this, m_countsGeneration,
+        [concertId](Engine& e) { return e.catalogue.schedulesOf(concertId); },
+        [this, concertId](QList<ScheduleInfo> fresh) {
+            if (concertId == m_concertId)
+                applyCounts(fresh);
+        });
+}
+
+void ScheduleListModel::applyCounts(const QList<ScheduleInfo>& fresh)
+{
+    for (const ScheduleInfo& f : fresh) {
+        const int row = rowOf(f.id);
+        if (row >= 0 && m_schedules.at(row).availableSeats != f.availableSeats) {
+            m_schedules[row].availableSeats = f.availableSeats;
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+    }
+}
+
 void ScheduleListModel::apply(QList<ScheduleInfo> fresh)
 {
     const bool sameRows =

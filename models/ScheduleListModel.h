@@ -20,6 +20,9 @@ public:
     QFuture<Result<void>> setConcert(qint64 concertId);
     // Re-reads the counts; emits dataChanged for the rows that changed, no reset.
     QFuture<Result<void>> refresh();
+    // Re-reads only the seats left, beside any read under way (which it never replaces): for
+    // the map's changes, which may come while another concert's dates are being read.
+    void refreshCounts();
     qint64 concertId() const { return m_concertId; }
     qint64 idAt(int row) const;
     int rowOf(qint64 scheduleId) const;
@@ -30,11 +33,13 @@ public:
 
 private:
     void apply(QList<ScheduleInfo> fresh);
+    void applyCounts(const QList<ScheduleInfo>& fresh);
 
     EngineHost& m_host;
     qint64 m_concertId = 0;
     QList<ScheduleInfo> m_schedules;
     quint64 m_generation = 0;
+    quint64 m_countsGeneration = 0;
 };
 
 } // namespace boxoffice
