@@ -113,6 +113,10 @@ QWidget* KioskWindow::buildSaleScreen()
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_banner->setFont(big);
+    // Room for two lines whether or not something is said: the screen under it stays put as
+    // news comes and goes.
+    m_banner->setMinimumHeight(2 * QFontMetrics(big).lineSpacing());
+    m_banner->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_banner);
 
     auto* split = new QSplitter(Qt::Horizontal, page);
@@ -125,11 +129,14 @@ QWidget* KioskWindow::buildSaleScreen()
     m_queuePanel = new QueuePanel(m_session, right);
     m_queuePanel->setTableVisible(false);
     m_queuePanel->setNamesMasked(true);
+    m_queuePanel->setAnnouncementVisible(false);
     m_holdPanel = new HoldPanel(m_session, right);
     m_holdPanel->setChargingAllowed(m_options.allowCharge);
     m_holdPanel->setDemoTopUp(true);
     m_holdPanel->setKioskStyle(kTarget);
-    rightLayout->addWidget(m_queuePanel, 1);
+    // The queue's few lines as tall as they are; the held seats and the sale's words get the
+    // rest of the column (a 1280x800 screen has no height to spare).
+    rightLayout->addWidget(m_queuePanel, 0);
     rightLayout->addWidget(m_holdPanel, 1);
     split->addWidget(m_catalog);
     split->addWidget(m_seats);

@@ -53,14 +53,19 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     m_announce->setObjectName(QStringLiteral("queueAnnouncement"));
     m_announce->setWordWrap(true);
     form->addRow(m_announce);
-    m_join = new QPushButton(tr("&Join queue"), m_box);
-    m_join->setObjectName(QStringLiteral("joinQueueButton"));
     // Gone while there is nothing to join (a place held, or a turn to choose seats), without
-    // the box closing up over where it was.
+    // the box closing up over where it was: a row of its own that keeps the button's room (a
+    // form drops a hidden row's spacing).
+    auto* joinRow = new QWidget(m_box);
+    auto* joinLayout = new QVBoxLayout(joinRow);
+    joinLayout->setContentsMargins(0, 0, 0, 0);
+    m_join = new QPushButton(tr("&Join queue"), joinRow);
+    m_join->setObjectName(QStringLiteral("joinQueueButton"));
     QSizePolicy keepRoom = m_join->sizePolicy();
     keepRoom.setRetainSizeWhenHidden(true);
     m_join->setSizePolicy(keepRoom);
-    form->addRow(m_join);
+    joinLayout->addWidget(m_join);
+    form->addRow(joinRow);
     layout->addWidget(m_box);
 
     m_table = new QTableView(this);
@@ -114,6 +119,11 @@ void QueuePanel::setTableVisible(bool visible)
 void QueuePanel::setNamesMasked(bool masked)
 {
     m_maskNames = masked;
+}
+
+void QueuePanel::setAnnouncementVisible(bool visible)
+{
+    m_announce->setVisible(visible);
 }
 
 void QueuePanel::announce(const QString& text)

@@ -28,6 +28,9 @@ public:
     void setTableVisible(bool visible);
     // A passer-by may read a kiosk's screen: names half hidden (김*준), as the kiosk shows them.
     void setNamesMasked(bool masked);
+    // A window that says the admission elsewhere (the kiosk's banner, larger) keeps the panel
+    // to the state alone.
+    void setAnnouncementVisible(bool visible);
 
 private:
     void announce(const QString& text);

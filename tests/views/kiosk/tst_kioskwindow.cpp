@@ -333,12 +333,20 @@ private Q_SLOTS:
         QVERIFY(split);
         holdASeat(19, 4);
         const QList<int> before = split->sizes();
+        // Nor does the sale's column move up or down as the queue's state changes.
+        auto* holds = part<QWidget>("holdPanel");
+        const QRect holdsAt = holds->geometry();
         QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton); // confirm text
         settle();
         QCOMPARE(split->sizes(), before);
         QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton);
         settle();
         QCOMPARE(split->sizes(), before);
+        advance(QueueModel::kPollIntervalMs);
+        QCOMPARE(session().queueEntry()->stage(), QueueModel::Stage::Paid); // "join again" now
+        advance(10'000); // the admission's news gone
+        QApplication::processEvents();
+        QCOMPARE(holds->geometry(), holdsAt);
     }
 
     void noKeyboardHints()
