@@ -159,6 +159,13 @@
     </message>
 </context>
 <context>
+    <name>boxoffice::ConnectionWatch</name>
+    <message>
+        <source>The database is not answering. Waiting for it; what was asked is kept until it answers.</source>
+        <translation>The database is not answering. Waiting for it; what was asked is kept until it answers.</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::CustomerBar</name>
     <message>
         <source>&amp;Customer:</source>
@@ -1248,10 +1255,6 @@ Database: %1</translation>
     <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
-    </message>
-    <message>
-        <source>The database is not answering. Waiting for it; what was asked is kept until it answers.</source>
-        <translation>The database is not answering. Waiting for it; what was asked is kept until it answers.</translation>
     </message>
     <message>
         <source>The database is back.</source>

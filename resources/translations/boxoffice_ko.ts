@@ -159,6 +159,13 @@
     </message>
 </context>
 <context>
+    <name>boxoffice::ConnectionWatch</name>
+    <message>
+        <source>The database is not answering. Waiting for it; what was asked is kept until it answers.</source>
+        <translation>데이터베이스가 응답하지 않습니다. 기다리는 중이며, 요청한 작업은 응답이 올 때까지 보관됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>boxoffice::CustomerBar</name>
     <message>
         <source>&amp;Customer:</source>
@@ -1239,10 +1246,6 @@ Database: %1</source>
     <message>
         <source>Database: %1</source>
         <translation>데이터베이스: %1</translation>
-    </message>
-    <message>
-        <source>The database is not answering. Waiting for it; what was asked is kept until it answers.</source>
-        <translation>데이터베이스가 응답하지 않습니다. 기다리는 중이며, 요청한 작업은 응답이 올 때까지 보관됩니다.</translation>
     </message>
     <message>
         <source>The database is back.</source>

@@ -1,5 +1,7 @@
 #include "common/StatusLine.h"
 
+#include "common/ConnectionWatch.h"
+
 #include "Format.h"
 #include "engine/EngineHost.h"
 
@@ -29,25 +31,12 @@ StatusLine::StatusLine(QStatusBar* bar, EngineHost& host, QObject* parent)
 
     m_clear->setSingleShot(true);
     connect(m_clear, &ClockTimer::timeout, bar, &QStatusBar::clearMessage);
-    connect(&host, &EngineHost::databaseUnavailable, this, [this](const Error& e) {
-        m_unavailable = errorText(e);
-        updateConnection();
-    });
-    connect(&host, &EngineHost::databaseAvailable, this, [this] {
-        m_unavailable.clear();
-        updateConnection();
-    });
-    connect(&host, &EngineHost::stalledChanged, this, [this](bool stalled) {
-        m_stalled = stalled;
-        updateConnection();
-    });
+    auto* watch = new ConnectionWatch(host, this);
+    connect(watch, &ConnectionWatch::problemChanged, this, &StatusLine::showConnection);
+    connect(watch, &ConnectionWatch::back, this,
+            [this] { showMessage(tr("The database is back.")); });
     connect(&host, &EngineHost::schedulerFailed, this, &StatusLine::showError);
-    // A window made while the database is already out of reach says so from the start, not
-    // only once it changes.
-    if (!host.isDatabaseAvailable()) {
-        m_unavailable = errorText(Error::make(ErrorCode::StorageUnavailable));
-        updateConnection();
-    }
+    showConnection(watch->problem());
 }
 
 void StatusLine::showMessage(const QString& text, qint64 ms)
@@ -66,18 +55,11 @@ QString StatusLine::connectionProblem() const
     return m_connection->isVisible() ? m_connection->text() : QString();
 }
 
-void StatusLine::updateConnection()
+void StatusLine::showConnection(const QString& problem)
 {
-    const bool wasShown = !m_connection->isHidden();
-    QString text = m_unavailable;
-    if (text.isEmpty() && m_stalled)
-        text = tr("The database is not answering. Waiting for it; what was asked is kept until it"
-                  " answers.");
-    m_connection->setText(text);
-    m_connection->setToolTip(text);
-    m_connection->setVisible(!text.isEmpty());
-    if (wasShown && text.isEmpty())
-        showMessage(tr("The database is back."));
+    m_connection->setText(problem);
+    m_connection->setToolTip(problem);
+    m_connection->setVisible(!problem.isEmpty());
 }
 
 } // namespace boxoffice

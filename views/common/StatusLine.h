@@ -27,15 +27,13 @@ public:
     QLabel* databaseLabel() const { return m_database; }
 
 private:
-    void updateConnection();
+    void showConnection(const QString& problem);
 
     QStatusBar* m_bar;
     EngineHost& m_host;
     QLabel* m_connection;
     QLabel* m_database;
     ClockTimer* m_clear;
-    QString m_unavailable;
-    bool m_stalled = false;
 };
 
 } // namespace boxoffice

@@ -4,6 +4,7 @@
 
 #include "Format.h"
 #include "common/Columns.h"
+#include "common/ConnectionWatch.h"
 #include "kiosk/KioskStartScreen.h"
 #include "kiosk/KioskStyle.h"
 #include "sale/CatalogPanel.h"
@@ -11,6 +12,7 @@
 #include "sale/QueuePanel.h"
 #include "sale/SeatMapPanel.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -43,6 +45,23 @@ KioskWindow::KioskWindow(EngineHost& host, Options options, QWidget* parent)
     setFont(f);
 
     auto* layout = new QVBoxLayout(this);
+    // There is no status bar to hide in: a database that does not answer is said big, over
+    // whichever screen is up, until it answers again.
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("kioskConnectionProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setAlignment(Qt::AlignCenter);
+    QFont problemFont = m_problem->font();
+    problemFont.setPointSizeF(problemFont.pointSizeF() * 1.3);
+    problemFont.setBold(true);
+    m_problem->setFont(problemFont);
+    m_problem->setStyleSheet(
+        QStringLiteral("QLabel { background: #fde7e9; color: #a4262c; padding: 12px; }"));
+    m_problem->hide();
+    layout->addWidget(m_problem);
+    auto* watch = new ConnectionWatch(host, this);
+    connect(watch, &ConnectionWatch::problemChanged, this, &KioskWindow::showConnectionProblem);
+    showConnectionProblem(watch->problem());
     m_pages = new QStackedWidget(this);
     m_start = new KioskStartScreen(m_session, m_pages);
     m_pages->addWidget(m_start);
@@ -94,26 +113,37 @@ QWidget* KioskWindow::buildSaleScreen()
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_banner->setFont(big);
+    // Room for two lines whether or not something is said: the screen under it stays put as
+    // news comes and goes.
+    m_banner->setMinimumHeight(2 * QFontMetrics(big).lineSpacing());
+    m_banner->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     layout->addWidget(m_banner);
 
     auto* split = new QSplitter(Qt::Horizontal, page);
     m_catalog = new CatalogPanel(m_session, split);
-    m_catalog->setKioskStyle();
+    m_catalog->setKioskStyle(kTarget);
     m_seats = new SeatMapPanel(m_session, true, split);
     auto* right = new QWidget(split);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_queuePanel = new QueuePanel(m_session, right);
     m_queuePanel->setTableVisible(false);
+    m_queuePanel->setNamesMasked(true);
+    m_queuePanel->setAnnouncementVisible(false);
     m_holdPanel = new HoldPanel(m_session, right);
     m_holdPanel->setChargingAllowed(m_options.allowCharge);
     m_holdPanel->setDemoTopUp(true);
-    rightLayout->addWidget(m_queuePanel, 1);
+    m_holdPanel->setKioskStyle(kTarget);
+    // The queue's few lines as tall as they are; the held seats and the sale's words get the
+    // rest of the column (a 1280x800 screen has no height to spare).
+    rightLayout->addWidget(m_queuePanel, 0);
     rightLayout->addWidget(m_holdPanel, 1);
     split->addWidget(m_catalog);
     split->addWidget(m_seats);
     split->addWidget(right);
-    split->setSizes({340, 600, 340});
+    // The map as wide as 48-pixel seats of a 50-seat hall need on a 1280-wide screen; the
+    // sale's column wider than the list of concerts, whose names wrap.
+    split->setSizes({300, 600, 380});
     split->setChildrenCollapsible(false);
     keepColumnWidths(split); // a kiosk never reflows as it is used
     layout->addWidget(split, 1);
@@ -146,6 +176,21 @@ void KioskWindow::showCustomer()
     // A passer-by may read the screen: the name half hidden, never the phone.
     m_who->setText(c.id > 0 ? tr("%1 · balance %2").arg(maskedName(c.name), Format::krw(c.balance))
                             : QString());
+}
+
+void KioskWindow::showConnectionProblem(const QString& problem)
+{
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty()) {
+        QAccessibleEvent alert(m_problem, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
+QString KioskWindow::connectionProblem() const
+{
+    return m_problem->isVisible() ? m_problem->text() : QString();
 }
 
 void KioskWindow::showBanner(const QString& text)

@@ -44,6 +44,8 @@ public:
     void showOnWholeScreen();
     // Back to the start screen with nothing of the last customer left (also the idle reset).
     void resetToStart();
+    // What the screen says about the database (empty while it answers).
+    QString connectionProblem() const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -52,6 +54,7 @@ private:
     QWidget* buildSaleScreen();
     void showCustomer();
     void showBanner(const QString& text);
+    void showConnectionProblem(const QString& problem);
 
     EngineHost& m_host;
     Options m_options;
@@ -61,6 +64,7 @@ private:
     KioskStartScreen* m_start = nullptr;
     QLabel* m_who = nullptr;
     QLabel* m_banner = nullptr;
+    QLabel* m_problem = nullptr;
     CatalogPanel* m_catalog = nullptr;
     SeatMapPanel* m_seats = nullptr;
     QueuePanel* m_queuePanel = nullptr;

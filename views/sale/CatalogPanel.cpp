@@ -6,10 +6,41 @@
 
 #include <QLabel>
 #include <QListView>
+#include <QScrollBar>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace boxoffice {
+
+namespace {
+
+// Rows as tall as their words wrapped to the list's width (a list view alone measures them on
+// one line and elides), and never shorter than a finger.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    WrappingDelegate(int minimumHeight, QObject* parent)
+        : QStyledItemDelegate(parent), m_minimumHeight(minimumHeight)
+    {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem wrapped(option);
+        if (const auto* list = qobject_cast<const QListView*>(option.widget)) {
+            const int width = list->viewport()->width() - 2 * list->spacing();
+            wrapped.rect = QRect(0, 0, std::max(1, width), 1);
+        }
+        QSize size = QStyledItemDelegate::sizeHint(wrapped, index);
+        size.setHeight(std::max(size.height(), m_minimumHeight));
+        return size;
+    }
+
+private:
+    int m_minimumHeight;
+};
+
+} // namespace
 
 CatalogPanel::CatalogPanel(SaleSession& session, QWidget* parent)
     : QWidget(parent), m_session(session)
@@ -56,10 +87,15 @@ CatalogPanel::CatalogPanel(SaleSession& session, QWidget* parent)
             &CatalogPanel::showSelection);
 }
 
-void CatalogPanel::setKioskStyle()
+void CatalogPanel::setKioskStyle(int minimumRowHeight)
 {
-    for (QListView* list : {m_concerts, m_schedules})
+    for (QListView* list : {m_concerts, m_schedules}) {
         list->setSpacing(6);
+        // Names and dates wrap to the column rather than run past it.
+        list->setItemDelegate(new WrappingDelegate(minimumRowHeight, list));
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setResizeMode(QListView::Adjust);
+    }
 }
 
 void CatalogPanel::showSelection()

@@ -18,8 +18,9 @@ public:
 
     QListView* concertList() const { return m_concerts; }
     QListView* scheduleList() const { return m_schedules; }
-    // Large, touch-friendly rows for the kiosk.
-    void setKioskStyle();
+    // Large, touch-friendly rows for the kiosk, none shorter than `minimumRowHeight`, their
+    // words wrapped to the column.
+    void setKioskStyle(int minimumRowHeight);
 
 private:
     void showSelection();

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -137,6 +138,29 @@ void HoldPanel::refresh()
     }
     m_chargePay->setEnabled(offer && !m_session.isBusy(SaleSession::Command::Charge) &&
                             !m_session.isBusy(SaleSession::Command::Pay));
+}
+
+void HoldPanel::setKioskStyle(int minimumRowHeight)
+{
+    m_table->verticalHeader()->setMinimumSectionSize(minimumRowHeight);
+    m_table->verticalHeader()->setDefaultSectionSize(minimumRowHeight);
+    m_chargeAmount->setMinimumHeight(minimumRowHeight);
+    // A narrow column at large type: the price and the time left as wide as the widest they
+    // can be, once (they never shift as seats come and go), and the seat takes the rest.
+    auto* header = m_table->horizontalHeader();
+    const auto wide = [this, header](int column, const QString& widest) {
+        const QString title =
+            m_session.holds().headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const int margin = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 12;
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+        header->resizeSection(column, std::max(m_table->fontMetrics().horizontalAdvance(widest),
+                                               header->fontMetrics().horizontalAdvance(title)) +
+                                          margin);
+    };
+    wide(HoldsModel::PriceColumn, Format::krw(999'999));
+    wide(HoldsModel::TimeLeftColumn, QStringLiteral("00:00"));
+    header->setSectionResizeMode(HoldsModel::SeatColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(true);
 }
 
 void HoldPanel::setChargingAllowed(bool allowed)

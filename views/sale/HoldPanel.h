@@ -27,6 +27,9 @@ public:
     // Whether "Charge and pay" is offered (a kiosk without charging sends people to the
     // counter instead).
     void setChargingAllowed(bool allowed);
+    // Rows and the amount field a finger can hit (`minimumRowHeight`), the prices and times
+    // whole in a narrow column.
+    void setKioskStyle(int minimumRowHeight);
     // At a kiosk the wallet top-up is a demo's (no money changes hands): it says so.
     void setDemoTopUp(bool demo);
     // The keyboard's way to "Charge and pay" (a menu shortcut): the same as clicking it.

@@ -18,7 +18,8 @@ namespace boxoffice {
 
 namespace {
 constexpr qint64 kHighlightMs = 10'000;
-}
+const QColor kHighlight(0xdf, 0xf6, 0xdd);
+} // namespace
 
 QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     : QWidget(parent), m_session(session),
@@ -41,6 +42,9 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     m_progress->setObjectName(QStringLiteral("queueProgress"));
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(10);
+    // A narrow column (a kiosk's, at large type) wraps them rather than cut them.
+    for (QLabel* l : {m_state, m_position, m_wait})
+        l->setWordWrap(true);
     form->addRow(tr("State:"), m_state);
     form->addRow(tr("Position:"), m_position);
     form->addRow(tr("Wait / time left:"), m_wait);
@@ -49,9 +53,19 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     m_announce->setObjectName(QStringLiteral("queueAnnouncement"));
     m_announce->setWordWrap(true);
     form->addRow(m_announce);
-    m_join = new QPushButton(tr("&Join queue"), m_box);
+    // Gone while there is nothing to join (a place held, or a turn to choose seats), without
+    // the box closing up over where it was: a row of its own that keeps the button's room (a
+    // form drops a hidden row's spacing).
+    auto* joinRow = new QWidget(m_box);
+    auto* joinLayout = new QVBoxLayout(joinRow);
+    joinLayout->setContentsMargins(0, 0, 0, 0);
+    m_join = new QPushButton(tr("&Join queue"), joinRow);
     m_join->setObjectName(QStringLiteral("joinQueueButton"));
-    form->addRow(m_join);
+    QSizePolicy keepRoom = m_join->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_join->setSizePolicy(keepRoom);
+    joinLayout->addWidget(m_join);
+    form->addRow(joinRow);
     layout->addWidget(m_box);
 
     m_table = new QTableView(this);
@@ -90,7 +104,7 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
             [this](qint64 customerId, const QString& name, const QString& concert) {
                 if (customerId == m_session.customer().id)
                     announce(tr("%1 (#%2) may now choose seats for %3.")
-                                 .arg(name)
+                                 .arg(m_maskNames ? maskedName(name) : name)
                                  .arg(customerId)
                                  .arg(concert));
             });
@@ -100,6 +114,16 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
 void QueuePanel::setTableVisible(bool visible)
 {
     m_table->setVisible(visible);
+}
+
+void QueuePanel::setNamesMasked(bool masked)
+{
+    m_maskNames = masked;
+}
+
+void QueuePanel::setAnnouncementVisible(bool visible)
+{
+    m_announce->setVisible(visible);
 }
 
 void QueuePanel::announce(const QString& text)
@@ -123,12 +147,21 @@ void QueuePanel::refresh()
     const auto stage = e ? e->stage() : QueueModel::Stage::Expired;
     // An admission is news while it holds: not after the token is used, nor for someone else.
     const bool highlight = m_highlight->isActive() && e && stage == QueueModel::Stage::Admitted;
-    m_box->setStyleSheet(highlight
-                             ? QStringLiteral("QGroupBox#queueStatusBox { background: #dff6dd; }")
-                             : QString());
+    // A palette, not a style sheet: a style sheet would cut the box off from the font its
+    // window gives it (a kiosk's large type).
+    m_box->setAutoFillBackground(highlight);
+    QPalette palette = m_box->palette();
+    palette.setColor(QPalette::Window,
+                     highlight ? kHighlight : this->palette().color(QPalette::Window));
+    m_box->setPalette(palette);
     if (!highlight)
         m_announce->clear();
-    m_join->setEnabled(customerId > 0 && concertId > 0 &&
+    // A live token (waiting, or admitted and choosing) has nothing to join; a used or lapsed
+    // one may join again.
+    const bool inQueue =
+        e && (stage == QueueModel::Stage::Waiting || stage == QueueModel::Stage::Admitted);
+    m_join->setVisible(!inQueue);
+    m_join->setEnabled(!inQueue && customerId > 0 && concertId > 0 &&
                        !m_session.isBusy(SaleSession::Command::Join));
     m_join->setText(e && (stage == QueueModel::Stage::Paid || stage == QueueModel::Stage::Expired)
                         ? tr("&Join queue again")

@@ -26,6 +26,11 @@ public:
     QPushButton* joinButton() const { return m_join; }
     // The table of everyone this terminal queued is for staff; a kiosk shows only its customer.
     void setTableVisible(bool visible);
+    // A passer-by may read a kiosk's screen: names half hidden (김*준), as the kiosk shows them.
+    void setNamesMasked(bool masked);
+    // A window that says the admission elsewhere (the kiosk's banner, larger) keeps the panel
+    // to the state alone.
+    void setAnnouncementVisible(bool visible);
 
 private:
     void announce(const QString& text);
@@ -34,6 +39,7 @@ private:
     qint64 m_startPosition = 0;
     qint64 m_followedCustomer = 0;
     qint64 m_followedConcert = 0;
+    bool m_maskNames = false;
     QGroupBox* m_box;
     QLabel* m_state;
     QLabel* m_position;

@@ -12,6 +12,10 @@
 
 namespace boxoffice {
 
+namespace {
+constexpr int kKioskCell = 48;
+}
+
 SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     : QWidget(parent), m_session(session), m_kiosk(kiosk)
 {
@@ -20,8 +24,7 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     // No mnemonic here: Alt+S is the Sale menu's; Ctrl+M goes to the map.
     auto* label = new QLabel(
-        kiosk ? tr("Seats") : tr("Seats (Ctrl+M; arrows move, Space holds, Ctrl +/- zooms)"),
-        this);
+        kiosk ? tr("Seats") : tr("Seats (Ctrl+M; arrows move, Space holds, Ctrl +/- zooms)"), this);
     m_view = new SeatMapView(this);
     m_view->setObjectName(QStringLiteral("seatMap"));
     m_view->setClock(session.host().uiClock());
@@ -50,13 +53,14 @@ SeatMapPanel::SeatMapPanel(SaleSession& session, bool kiosk, QWidget* parent)
     m_overview->setFixedHeight(96);
     layout->addWidget(m_overview);
     layout->addWidget(m_view, 1);
-    auto* legendRow = new QHBoxLayout;
-    legendRow->addWidget(new SeatLegend(this));
-    legendRow->addStretch();
-    layout->addLayout(legendRow);
+    // The column's whole width: in a narrow one the key goes on two lines rather than lose a
+    // state's name.
+    layout->addWidget(new SeatLegend(this));
     if (kiosk) {
-        m_view->setCellSize(56);
-        m_view->setMinimumFitCell(56);
+        // A finger's size and no larger: a 50-seat hall fits the map's width on a 1280-wide
+        // screen, scrolling nowhere.
+        m_view->setCellSize(kKioskCell);
+        m_view->setMinimumFitCell(kKioskCell);
     }
 
     connect(m_goTo, &QLineEdit::returnPressed, this, [this] { goToSeat(m_goTo->text()); });

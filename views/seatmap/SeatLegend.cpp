@@ -19,38 +19,71 @@ constexpr int kSpacing = 18;
 SeatLegend::SeatLegend(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("seatLegend"));
-    // Never narrower than its text: every state stays named.
-    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+int SeatLegend::itemWidth(int state) const
+{
+    return kSample + kGap +
+           fontMetrics().horizontalAdvance(SeatMapModel::stateName(kStates[state])) + 2;
+}
+
+int SeatLegend::lineHeight() const
+{
+    return std::max(kSample, fontMetrics().height()) + 6;
+}
+
+QList<QRect> SeatLegend::itemRects(int width) const
+{
+    QList<QRect> rects;
+    int x = 0;
+    int y = 0;
+    for (int i = 0; i < int(std::size(kStates)); ++i) {
+        const int w = itemWidth(i);
+        if (x > 0 && x + w > width) {
+            x = 0;
+            y += lineHeight();
+        }
+        rects.append(QRect(x, y, w, lineHeight()));
+        x += w + kSpacing;
+    }
+    return rects;
 }
 
 QSize SeatLegend::minimumSizeHint() const
 {
-    return sizeHint();
+    // The widest state alone on its line: narrower would cut its name.
+    int widest = 0;
+    for (int i = 0; i < int(std::size(kStates)); ++i)
+        widest = std::max(widest, itemWidth(i));
+    return {widest, lineHeight()};
 }
 
 QSize SeatLegend::sizeHint() const
 {
-    int width = 0;
-    for (SeatState s : kStates)
-        width +=
-            kSample + kGap + fontMetrics().horizontalAdvance(SeatMapModel::stateName(s)) + kSpacing;
-    return {width, std::max(kSample, fontMetrics().height()) + 6};
+    const QRect last = itemRects(QWIDGETSIZE_MAX).constLast();
+    return {last.right() + 1, lineHeight()};
+}
+
+int SeatLegend::heightForWidth(int width) const
+{
+    return itemRects(width).constLast().bottom() + 1;
 }
 
 void SeatLegend::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
-    int x = 0;
-    const int y = (height() - kSample) / 2;
-    for (SeatState s : kStates) {
-        SeatDelegate::paintSeat(&p, QRect(x, y, kSample, kSample), int(s), QString(),
-                                QStringLiteral("R"), false, false);
-        x += kSample + kGap;
-        const QString text = SeatMapModel::stateName(s);
+    const QList<QRect> rects = itemRects(width());
+    for (int i = 0; i < rects.size(); ++i) {
+        const QRect r = rects[i];
+        SeatDelegate::paintSeat(&p,
+                                QRect(r.x(), r.y() + (r.height() - kSample) / 2, kSample, kSample),
+                                int(kStates[i]), QString(), QStringLiteral("R"), false, false);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRect(x, 0, fontMetrics().horizontalAdvance(text) + 2, height()),
-                   Qt::AlignVCenter | Qt::AlignLeft, text);
-        x += fontMetrics().horizontalAdvance(text) + kSpacing;
+        p.drawText(r.adjusted(kSample + kGap, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                   SeatMapModel::stateName(kStates[i]));
     }
 }
 

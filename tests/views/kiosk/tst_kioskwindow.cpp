@@ -8,21 +8,71 @@
 #include "Format.h"
 #include "common/UiLanguage.h"
 #include "kiosk/KioskStartScreen.h"
+#include "kiosk/KioskStyle.h"
 #include "kiosk/KioskWindow.h"
+#include "seatmap/SeatLegend.h"
 #include "seatmap/SeatMapView.h"
 
-#include <QLabel>
+#include <QAccessible>
 #include <QApplication>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QProxyStyle>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
-#include <QRegularExpression>
+#include <QStyleFactory>
 #include <QTableView>
 
 using namespace boxoffice;
 using namespace boxoffice::test;
+
+namespace {
+
+// Under the kiosk's style, the style that draws: every text a widget hands the style to draw,
+// as it comes out on the screen ("&" hints resolved the way Qt draws them).
+class DrawnTexts : public QProxyStyle
+{
+public:
+    DrawnTexts() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+    void drawItemText(QPainter* painter, const QRect& rect, int flags, const QPalette& palette,
+                      bool enabled, const QString& text,
+                      QPalette::ColorRole textRole) const override
+    {
+        QString shown = text;
+        if (flags & (Qt::TextShowMnemonic | Qt::TextHideMnemonic)) {
+            shown.replace(QLatin1String("&&"), QChar(1));
+            shown.remove(QLatin1Char('&'));
+            shown.replace(QChar(1), QLatin1Char('&'));
+        }
+        drawn.append(shown);
+        QProxyStyle::drawItemText(painter, rect, flags, palette, enabled, text, textRole);
+    }
+
+    mutable QStringList drawn;
+};
+
+// What assistive technology is told, visible parts only.
+void collectAccessible(QAccessibleInterface* a, QStringList& said, int depth = 0)
+{
+    if (!a || !a->isValid() || a->state().invisible || depth > 40)
+        return;
+    for (auto t :
+         {QAccessible::Name, QAccessible::Description, QAccessible::Value, QAccessible::Help})
+        said << a->text(t);
+    for (int i = 0; i < a->childCount(); ++i)
+        collectAccessible(a->child(i), said, depth + 1);
+}
+
+} // namespace
 
 class TestKioskWindow : public QObject
 {
@@ -79,6 +129,79 @@ private:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(seat).center());
         settle();
         QCOMPARE(session().holds().rowCount(), 1);
+    }
+
+    // The kiosk's style, drawing through a DrawnTexts (the kiosk keeps a KioskStyle it finds).
+    static const DrawnTexts* recordDrawnTexts()
+    {
+        const auto* kiosk = dynamic_cast<const KioskStyle*>(QApplication::style());
+        if (const auto* r = kiosk ? dynamic_cast<const DrawnTexts*>(kiosk->baseStyle()) : nullptr)
+            return r;
+        auto* recorder = new DrawnTexts;
+        QApplication::setStyle(new KioskStyle(recorder));
+        return recorder;
+    }
+    // Every text the screen shows now, as drawn: the kiosk painted through the style.
+    QStringList drawnTexts()
+    {
+        const DrawnTexts* recorder = recordDrawnTexts();
+        recorder->drawn.clear();
+        m_kiosk->grab();
+        return recorder->drawn;
+    }
+    // Everything the kiosk shows or tells assistive technology, visible widgets only.
+    QStringList everythingSaid()
+    {
+        QStringList said;
+        for (QWidget* w : m_kiosk->findChildren<QWidget*>()) {
+            if (!w->isVisible())
+                continue;
+            said << w->accessibleName() << w->accessibleDescription() << w->toolTip()
+                 << w->windowTitle();
+            if (auto* l = qobject_cast<QLabel*>(w))
+                said << l->text();
+            else if (auto* b = qobject_cast<QAbstractButton*>(w))
+                said << b->text();
+            else if (auto* e = qobject_cast<QLineEdit*>(w))
+                said << e->displayText();
+            else if (auto* g = qobject_cast<QGroupBox*>(w))
+                said << g->title();
+            if (auto* v = qobject_cast<QAbstractItemView*>(w); v && v->model()) {
+                for (int r = 0; r < v->model()->rowCount(); ++r)
+                    for (int c = 0; c < v->model()->columnCount(); ++c)
+                        said << v->model()->index(r, c).data().toString();
+            }
+        }
+        collectAccessible(QAccessible::queryAccessibleInterface(m_kiosk.get()), said);
+        said << drawnTexts();
+        said.removeAll(QString());
+        return said;
+    }
+    void verifyNobodyNamed(const Customer& c, const char* when)
+    {
+        const QString digits = QString(c.phone).remove(QRegularExpression(QStringLiteral("\\D")));
+        for (const QString& text : everythingSaid()) {
+            QVERIFY2(!text.contains(c.name),
+                     qPrintable(QLatin1String(when) + QLatin1String(": ") + text));
+            QVERIFY2(!text.contains(c.phone) &&
+                         !QString(text)
+                              .remove(QRegularExpression(QStringLiteral("\\D")))
+                              .contains(digits),
+                     qPrintable(QLatin1String(when) + QLatin1String(": ") + text));
+        }
+    }
+    // The customer's seat paid (the demo top-up, confirmed in place): the token is used.
+    void payWithTopUp(bool confirming = false)
+    {
+        auto* button = part<QPushButton>("chargeAndPayButton");
+        if (!confirming)
+            QTest::mouseClick(button, Qt::LeftButton);
+        QTest::mouseClick(button, Qt::LeftButton);
+        settle();
+        advance(QueueModel::kPollIntervalMs);
+        QCOMPARE(session().holds().rowCount(), 0);
+        QVERIFY(session().queueEntry());
+        QCOMPARE(session().queueEntry()->stage(), QueueModel::Stage::Paid);
     }
 
 private Q_SLOTS:
@@ -210,12 +333,20 @@ private Q_SLOTS:
         QVERIFY(split);
         holdASeat(19, 4);
         const QList<int> before = split->sizes();
+        // Nor does the sale's column move up or down as the queue's state changes.
+        auto* holds = part<QWidget>("holdPanel");
+        const QRect holdsAt = holds->geometry();
         QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton); // confirm text
         settle();
         QCOMPARE(split->sizes(), before);
         QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton);
         settle();
         QCOMPARE(split->sizes(), before);
+        advance(QueueModel::kPollIntervalMs);
+        QCOMPARE(session().queueEntry()->stage(), QueueModel::Stage::Paid); // "join again" now
+        advance(10'000); // the admission's news gone
+        QApplication::processEvents();
+        QCOMPARE(holds->geometry(), holdsAt);
     }
 
     void noKeyboardHints()
@@ -231,7 +362,8 @@ private Q_SLOTS:
                 text = l->text();
             else if (auto* b = qobject_cast<QAbstractButton*>(w))
                 text = b->text();
-            QVERIFY2(!text.contains(hint), qPrintable(w->objectName() + QLatin1String(": ") + text));
+            QVERIFY2(!text.contains(hint),
+                     qPrintable(w->objectName() + QLatin1String(": ") + text));
         }
         QVERIFY(!part<SeatMapView>("seatMap")->lockedReason().contains(QLatin1String("Ctrl")));
     }
@@ -346,6 +478,256 @@ private Q_SLOTS:
         QVERIFY(!banner->text().isEmpty());
         advance(1000);
         QVERIFY(banner->text().isEmpty());
+    }
+
+    void noKeyboardHintIsDrawnInEitherLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("expected");
+        // What the buttons and headings say, hint and all gone (Korean carries them as "(&P)").
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("Concerts"), QStringLiteral("Dates"),
+                                           QStringLiteral("Pay"), QStringLiteral("Release seat")};
+        QTest::newRow("ko") << QStringLiteral("ko")
+                            << QStringList{QStringLiteral("공연"), QStringLiteral("날짜"),
+                                           QStringLiteral("결제"), QStringLiteral("좌석 반환")};
+    }
+
+    void noKeyboardHintIsDrawnInEitherLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, expected);
+        recordDrawnTexts();
+        const auto english = qScopeGuard([] { applyUiLanguage(QStringLiteral("en")); });
+        applyUiLanguage(language);
+        open();
+        const auto hint = QRegularExpression(QStringLiteral("\\([A-Z]\\)|&"));
+        // The first text drawn with a hint in it (empty: none).
+        const auto hinted = [&](const QStringList& drawn) {
+            for (const QString& text : drawn) {
+                if (text.contains(hint))
+                    return text;
+            }
+            return QString();
+        };
+        QStringList drawn = drawnTexts();
+        QVERIFY(!drawn.isEmpty());
+        QVERIFY2(hinted(drawn).isEmpty(), qPrintable(hinted(drawn)));
+        holdASeat(20, 5);
+        const QStringList seats = drawnTexts();
+        QVERIFY2(hinted(seats).isEmpty(), qPrintable(hinted(seats)));
+        for (const QString& word : expected)
+            QVERIFY2(seats.contains(word), qPrintable(word + " not drawn: " + seats.join('|')));
+        // Texts set later, as the sale goes on: the confirmation on the button, the paid
+        // state's "join again".
+        QTest::mouseClick(part<QPushButton>("chargeAndPayButton"), Qt::LeftButton);
+        drawn = drawnTexts();
+        QVERIFY2(hinted(drawn).isEmpty(), qPrintable(hinted(drawn)));
+        payWithTopUp(true);
+        const QStringList paid = drawnTexts();
+        QVERIFY2(hinted(paid).isEmpty(), qPrintable(hinted(paid)));
+        const QString again = KioskStyle::withoutMnemonic(
+            QCoreApplication::translate("boxoffice::QueuePanel", "&Join queue again"));
+        QVERIFY(again != QLatin1String("&Join queue again"));
+        QVERIFY2(paid.contains(again), qPrintable(again + " not drawn: " + paid.join('|')));
+    }
+
+    void noHintSurvivesTheStripping()
+    {
+        QCOMPARE(KioskStyle::withoutMnemonic(QStringLiteral("결제(&P)")), QStringLiteral("결제"));
+        QCOMPARE(KioskStyle::withoutMnemonic(QStringLiteral("대기열 다시 참여(&J)")),
+                 QStringLiteral("대기열 다시 참여"));
+        QCOMPARE(KioskStyle::withoutMnemonic(QStringLiteral("C&oncerts")),
+                 QStringLiteral("Concerts"));
+        QCOMPARE(KioskStyle::withoutMnemonic(QStringLiteral("Rock && Roll")),
+                 QStringLiteral("Rock & Roll"));
+        QCOMPARE(KioskStyle::withoutMnemonic(QStringLiteral("합계 (1석)")),
+                 QStringLiteral("합계 (1석)"));
+    }
+
+    void noFullNameNorPhoneAnywhere()
+    {
+        const Customer c = *m_hosted->engine->customers.byId(12);
+        QVERIFY(c.name.size() > 2 && !c.phone.isEmpty());
+        signIn(12);
+        verifyNobodyNamed(c, "signed in");
+        // Somebody is ahead: the place in the line is news on the banner.
+        QVERIFY(m_hosted->engine->queue.enter(90, 1).has_value());
+        session().selectConcert(1);
+        settle();
+        verifyNobodyNamed(c, "waiting");
+        // Let in: the queue panel's news, the banner's, what a screen reader hears.
+        m_hosted->engine.admitNow();
+        settle();
+        advance(QueueModel::kPollIntervalMs);
+        QVERIFY(session().isAdmitted());
+        const QString news = part<QLabel>("queueAnnouncement")->text();
+        QVERIFY2(news.contains(maskedName(c.name)), qPrintable(news));
+        verifyNobodyNamed(c, "admitted");
+        auto* view = part<SeatMapView>("seatMap");
+        const QModelIndex seat = session().seats().index(session().seats().rowOfNumber(9));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(seat).center());
+        settle();
+        QCOMPARE(session().holds().rowCount(), 1);
+        verifyNobodyNamed(c, "a seat held");
+        payWithTopUp();
+        verifyNobodyNamed(c, "paid");
+    }
+
+    void theQueueIsAsLargeAsTheRestAndOffersNothingToJoinInLine()
+    {
+        signIn(22);
+        QVERIFY(m_hosted->engine->queue.enter(92, 1).has_value());
+        session().selectConcert(1); // joins its queue
+        settle();
+        auto* join = part<QPushButton>("joinQueueButton");
+        QCOMPARE(session().queueEntry()->stage(), QueueModel::Stage::Waiting);
+        QVERIFY(!join->isVisible() && !join->isEnabled());
+        m_hosted->engine.admitNow();
+        settle();
+        advance(QueueModel::kPollIntervalMs);
+        QVERIFY(session().isAdmitted());
+        QVERIFY(!join->isVisible() && !join->isEnabled());
+        // The news is up (the box highlighted): still the kiosk's type, not the staff's.
+        QVERIFY(!part<QLabel>("queueAnnouncement")->text().isEmpty());
+        m_kiosk->grab(); // polished and painted, as on the screen
+        const qreal kioskSize = m_kiosk->font().pointSizeF();
+        QVERIFY(kioskSize >= QApplication::font().pointSizeF() * 1.4);
+        for (const char* name : {"queueState", "queuePosition", "queueWait", "queueAnnouncement"})
+            QVERIFY2(part<QLabel>(name)->font().pointSizeF() >= kioskSize, name);
+        QVERIFY(part<QGroupBox>("queueStatusBox")->font().pointSizeF() >= kioskSize);
+        // Paid: one may join again, with a button a finger can hit.
+        const QModelIndex seat = session().seats().index(session().seats().rowOfNumber(10));
+        auto* view = part<SeatMapView>("seatMap");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(seat).center());
+        settle();
+        payWithTopUp();
+        m_kiosk->grab();
+        QVERIFY(join->isVisible() && join->isEnabled());
+        QVERIFY(join->height() >= 48);
+        QVERIFY(join->font().pointSizeF() >= kioskSize);
+    }
+
+    void nothingIsCutAtCommonScreenSizes_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<QString>("language");
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+            QTest::addRow("1280x800 %s", qPrintable(lang)) << QSize(1280, 800) << lang;
+            QTest::addRow("1920x1080 %s", qPrintable(lang)) << QSize(1920, 1080) << lang;
+        }
+    }
+
+    void nothingIsCutAtCommonScreenSizes()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        const auto english = qScopeGuard([] { applyUiLanguage(QStringLiteral("en")); });
+        applyUiLanguage(language);
+        m_kiosk.reset();
+        m_kiosk = std::make_unique<KioskWindow>(*m_hosted->host, KioskWindow::Options{});
+        m_kiosk->resize(screen);
+        m_kiosk->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_kiosk.get()));
+        settle();
+        QCOMPARE(m_kiosk->size(), screen);
+        holdASeat(23, 8);
+        QApplication::processEvents();
+        // The whole hall in view, no scrolling, every seat a finger's size.
+        auto* map = part<SeatMapView>("seatMap");
+        QVERIFY(map->cellSize() >= 48);
+        QCOMPARE(map->horizontalScrollBar()->maximum(), 0);
+        QCOMPARE(map->verticalScrollBar()->maximum(), 0);
+        for (int row = 0; row < session().seats().rowCount(); ++row)
+            QVERIFY(
+                map->viewport()->rect().contains(map->visualRect(session().seats().index(row))));
+        // The key: every state, each on the screen whole.
+        auto* legend = part<SeatLegend>("seatLegend");
+        QVERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+        for (const QRect& r : legend->itemRects(legend->width()))
+            QVERIFY(r.right() < legend->width());
+        QVERIFY(legend->mapTo(m_kiosk.get(), QPoint(legend->width(), 0)).x() <= screen.width());
+        // Concert names and dates wrapped whole.
+        for (const char* name : {"concertList", "scheduleList"}) {
+            auto* list = part<QListView>(name);
+            for (int row = 0; row < list->model()->rowCount(); ++row) {
+                const QModelIndex i = list->model()->index(row, 0);
+                const QRect r = list->visualRect(i);
+                const QString text = i.data().toString();
+                QVERIFY2(r.right() < list->viewport()->width() && r.height() >= 48,
+                         qPrintable(text));
+                const QRect needed = list->fontMetrics().boundingRect(
+                    QRect(0, 0, r.width() - 8, 10'000), Qt::TextWordWrap, text);
+                QVERIFY2(needed.height() <= r.height(), qPrintable(text));
+            }
+        }
+        // The held seat's row: seat, price and time whole.
+        auto* holds = part<QTableView>("holdsTable");
+        // Its row (chosen to release it) and the amount to top up are targets too.
+        QVERIFY(holds->rowHeight(0) >= 48);
+        QVERIFY(part<QLineEdit>("chargeAndPayAmount")->height() >= 48);
+        for (int col = 0; col < holds->model()->columnCount(); ++col) {
+            const QString text = holds->model()->index(0, col).data().toString();
+            QVERIFY2(holds->fontMetrics().horizontalAdvance(text) + 8 <= holds->columnWidth(col),
+                     qPrintable(text));
+            const QString title = holds->model()->headerData(col, Qt::Horizontal).toString();
+            QVERIFY2(holds->horizontalHeader()->fontMetrics().horizontalAdvance(title) + 8 <=
+                         holds->columnWidth(col),
+                     qPrintable(title));
+        }
+        // No one-line text wider than its place, no button's words past its edges.
+        for (QWidget* w : m_kiosk->findChildren<QWidget*>()) {
+            if (!w->isVisible())
+                continue;
+            QVERIFY2(w->mapTo(m_kiosk.get(), QPoint(w->width(), w->height())).x() <= screen.width(),
+                     qPrintable(w->objectName()));
+            if (auto* l = qobject_cast<QLabel*>(w); l && !l->wordWrap() && !l->text().isEmpty())
+                QVERIFY2(l->fontMetrics().horizontalAdvance(
+                             KioskStyle::withoutMnemonic(l->text())) <= l->contentsRect().width(),
+                         qPrintable(l->objectName() + ": " + l->text()));
+            if (auto* b = qobject_cast<QPushButton*>(w))
+                QVERIFY2(
+                    b->fontMetrics().horizontalAdvance(KioskStyle::withoutMnemonic(b->text())) +
+                            8 <=
+                        b->width(),
+                    qPrintable(b->objectName() + ": " + b->text()));
+        }
+    }
+
+    void theDatabaseNotAnsweringIsSaidBigAndGoes()
+    {
+        (*m_hosted->host).setWaitClock(m_hosted->engine.clock);
+        auto* shown = part<QLabel>("kioskConnectionProblem");
+        QVERIFY(!shown->isVisible());
+        QVERIFY(m_kiosk->connectionProblem().isEmpty());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                               "^engine: a database call has been running")));
+        {
+            // Held inside a call, as by a database that does not answer: on the start screen,
+            // where a stranger waits for Start to do something.
+            EngineGate gate(*m_hosted->host);
+            m_hosted->engine.clock.advanceMs(EngineHost::kStallAfterMs - 1);
+            QVERIFY(m_kiosk->connectionProblem().isEmpty());
+            m_hosted->engine.clock.advanceMs(EngineHost::kWatchdogIntervalMs);
+            QVERIFY2(m_kiosk->connectionProblem().contains(QLatin1String("not answering")),
+                     qPrintable(m_kiosk->connectionProblem()));
+            QVERIFY(shown->isVisible());
+            QVERIFY(m_kiosk->startScreen()->isVisible());
+            QVERIFY(shown->font().pointSizeF() >= QApplication::font().pointSizeF() * 1.9);
+        }
+        settle();
+        advance(EngineHost::kWatchdogIntervalMs);
+        QVERIFY(m_kiosk->connectionProblem().isEmpty());
+        QVERIFY(!shown->isVisible());
+        // Out of reach, mid-sale: said over the sale screen, gone when it is back.
+        signIn(24);
+        const Error gone = Error::make(ErrorCode::StorageUnavailable);
+        Q_EMIT(*m_hosted->host).databaseUnavailable(gone);
+        QCOMPARE(m_kiosk->connectionProblem(), errorText(gone));
+        QVERIFY(shown->isVisible() && !m_kiosk->isOnStartScreen());
+        Q_EMIT(*m_hosted->host).databaseAvailable();
+        QVERIFY(m_kiosk->connectionProblem().isEmpty());
+        QVERIFY(!shown->isVisible());
     }
 };
 

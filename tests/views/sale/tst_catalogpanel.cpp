@@ -9,6 +9,7 @@
 #include "sale/CatalogPanel.h"
 
 #include <QListView>
+#include <QScrollBar>
 
 using namespace boxoffice;
 using namespace boxoffice::test;
@@ -119,10 +120,40 @@ private Q_SLOTS:
     void aKioskGetsRoomierRows()
     {
         const int before = concerts()->visualRect(concerts()->model()->index(1, 0)).top();
-        widget()->setKioskStyle();
+        widget()->setKioskStyle(48);
         QCOMPARE(concerts()->spacing(), 6);
         QCOMPARE(dates()->spacing(), 6);
         QVERIFY(concerts()->visualRect(concerts()->model()->index(1, 0)).top() > before);
+    }
+
+    void aKioskWrapsNamesAndDatesInANarrowColumn()
+    {
+        widget()->setKioskStyle(48);
+        sale().session.selectConcert(1);
+        QVERIFY(sale().settle());
+        // Narrower than the longest concert's name and a date with its seats left.
+        widget()->resize(170, 600);
+        for (QListView* list : {concerts(), dates()}) {
+            QVERIFY(list->model()->rowCount() > 0);
+            const int width = list->viewport()->width();
+            QTRY_VERIFY(list->visualRect(list->model()->index(0, 0)).width() <= width);
+            int wrapped = 0;
+            for (int row = 0; row < list->model()->rowCount(); ++row) {
+                const QModelIndex i = list->model()->index(row, 0);
+                const QRect r = list->visualRect(i);
+                const QString text = i.data().toString();
+                QVERIFY2(r.height() >= 48, qPrintable(text)); // a finger's target
+                QVERIFY2(r.left() >= 0 && r.right() < width, qPrintable(text));
+                // Every word of it fits in its row: nothing elided.
+                const QRect needed = list->fontMetrics().boundingRect(
+                    QRect(0, 0, r.width() - 8, 10'000), Qt::TextWordWrap, text);
+                QVERIFY2(needed.height() <= r.height(), qPrintable(text));
+                if (list->fontMetrics().horizontalAdvance(text) > r.width())
+                    ++wrapped;
+            }
+            QVERIFY2(wrapped > 0, "nothing needed to wrap: the column is not narrow enough");
+        }
+        QVERIFY(!concerts()->horizontalScrollBar()->isVisible());
     }
 };
 

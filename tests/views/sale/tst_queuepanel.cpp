@@ -1,6 +1,8 @@
 // QueuePanel (offscreen): where the sale's customer stands in the concert's queue (state,
 // position, wait, time left once admitted, an announcement that fades on the window's clock),
-// Join off while a join is out, and the table of everyone this terminal queued.
+// Join offered only when there is something to join (not while waiting nor while choosing seats;
+// "again" once the token is used or lapsed), off while a join is out, and the table of everyone
+// this terminal queued.
 
 #include "support/WidgetSupport.h"
 
@@ -22,6 +24,13 @@ class TestQueuePanel : public QObject, public OnASale<QueuePanel>
 private:
     QString label(const char* name) { return part<QLabel>(name)->text(); }
     QPushButton* join() { return part<QPushButton>("joinQueueButton"); }
+    // The box in the admission's green, painted behind the words.
+    bool highlighted()
+    {
+        auto* box = part<QWidget>("queueStatusBox");
+        return box->autoFillBackground() &&
+               box->palette().color(QPalette::Window) == QColor(0xdf, 0xf6, 0xdd);
+    }
     void choose(qint64 customerId, qint64 concertId)
     {
         QVERIFY(awaitedOk(sale().session.selectCustomer(customerId)));
@@ -47,8 +56,33 @@ private Q_SLOTS:
         sale().session.selectConcert(1);
         QVERIFY(sale().settle());
         QCOMPARE(label("queueState"), QStringLiteral("Waiting"));
-        QVERIFY(join()->isEnabled());
-        QCOMPARE(join()->text(), QStringLiteral("&Join queue"));
+        // A place in the line is held: nothing to join.
+        QVERIFY(!join()->isVisible());
+        QVERIFY(!join()->isEnabled());
+    }
+
+    void joinIsNotOfferedWhileInLineNorWhileChoosing()
+    {
+        QVERIFY(sale().engine->queue.enter(82, 1).has_value());
+        choose(11, 1);
+        QCOMPARE(sale().session.queueEntry()->stage(), QueueModel::Stage::Waiting);
+        QVERIFY(!join()->isVisible() && !join()->isEnabled());
+        sale().engine.admitNow();
+        QVERIFY(sale().settle());
+        QVERIFY(sale().advance(QueueModel::kPollIntervalMs));
+        QVERIFY(sale().session.isAdmitted());
+        QVERIFY(!join()->isVisible() && !join()->isEnabled());
+        // Its room is kept: the box does not close up and open again as the state moves on.
+        QVERIFY(join()->sizePolicy().retainSizeWhenHidden());
+        // Once the time to buy runs out, joining again is offered.
+        const qint64 left =
+            sale().session.queueEntry()->status.expiresAtMs - sale().engine.clock.nowMs();
+        QVERIFY(sale().advance(left + 2000));
+        QVERIFY_RESULT(sale().engine->queue.expireDue(sale().engine.clock.nowMs()));
+        QVERIFY(sale().advance(QueueModel::kPollIntervalMs));
+        QCOMPARE(sale().session.queueEntry()->stage(), QueueModel::Stage::Expired);
+        QVERIFY(join()->isVisible() && join()->isEnabled());
+        QCOMPARE(join()->text(), QStringLiteral("&Join queue again"));
     }
 
     void waitingShowsThePlaceAndTheWait()
@@ -82,8 +116,7 @@ private Q_SLOTS:
         QVERIFY2(news.contains(QLatin1String("may now choose seats")) &&
                      news.contains(QLatin1String("#3")),
                  qPrintable(news));
-        QVERIFY(
-            part<QWidget>("queueStatusBox")->styleSheet().contains(QLatin1String("background")));
+        QVERIFY(highlighted());
         // The time left moves with the engine's clock, a second at a time.
         QVERIFY(sale().advance(1000));
         QCOMPARE(label("queueWait"), QStringLiteral("9:58 left to buy"));
@@ -92,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(!label("queueAnnouncement").isEmpty());
         QVERIFY(sale().advance(1000));
         QVERIFY(label("queueAnnouncement").isEmpty());
-        QVERIFY(part<QWidget>("queueStatusBox")->styleSheet().isEmpty());
+        QVERIFY(!highlighted());
         QCOMPARE(label("queueWait"), QStringLiteral("9:49 left to buy"));
     }
 
@@ -114,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(awaitedOk(sale().session.selectCustomer(6)));
         QVERIFY(label("queueAnnouncement").isEmpty());
         QCOMPARE(label("queueState"), QStringLiteral("Not in the queue"));
-        QVERIFY(part<QWidget>("queueStatusBox")->styleSheet().isEmpty());
+        QVERIFY(!highlighted());
     }
 
     void aPaidTokenOffersToJoinAgain()
@@ -124,6 +157,7 @@ private Q_SLOTS:
         QCOMPARE(label("queueState"), QStringLiteral("Paid"));
         QCOMPARE(label("queuePosition"), QStringLiteral("—"));
         QCOMPARE(join()->text(), QStringLiteral("&Join queue again"));
+        QVERIFY(join()->isVisible() && join()->isEnabled());
         QVERIFY(label("queueAnnouncement").isEmpty()); // no "may now choose" once used
         // Another customer: nothing of it.
         QVERIFY(awaitedOk(sale().session.selectCustomer(8)));
@@ -131,9 +165,17 @@ private Q_SLOTS:
         QCOMPARE(join()->text(), QStringLiteral("&Join queue"));
     }
 
+    // Customer `id` admitted to `concert` and paid: "Join queue again" is on offer.
+    void paidFor(qint64 id, qint64 concert)
+    {
+        QVERIFY(sale().admit(id, concert));
+        sale().queue.markPaid(id, concert, 99);
+        QVERIFY(join()->isVisible() && join()->isEnabled());
+    }
+
     void joinIsOffWhileAJoinIsOut()
     {
-        choose(9, 3);
+        paidFor(9, 3);
         {
             EngineGate gate(*sale().host);
             QTest::mouseClick(join(), Qt::LeftButton);
@@ -142,19 +184,20 @@ private Q_SLOTS:
             QCOMPARE((*sale().host).pendingCalls(), 2); // the gate and one join
         }
         QVERIFY(sale().settle());
-        QVERIFY(join()->isEnabled());
         QCOMPARE(sale().queue.rowCount(), 1);
         QVERIFY(label("queueState") == QLatin1String("Waiting") ||
                 label("queueState") == QLatin1String("Choosing seats"));
+        QVERIFY(!join()->isEnabled()); // in line again: nothing to join
     }
 
     void theKeyboardJoinsToo()
     {
-        choose(10, 1);
+        paidFor(10, 1);
         join()->setFocus();
         QTest::keyClick(join(), Qt::Key_Space);
         QVERIFY(sale().settle());
         QCOMPARE(sale().queue.rowCount(), 1);
+        QVERIFY(sale().session.queueEntry()->stage() != QueueModel::Stage::Paid);
     }
 };
 

@@ -1,6 +1,6 @@
 // SeatLegend (offscreen): one sample seat per state with its name, painted as the map paints
-// seats; never narrower than its words, in either language, and a layout follows when the
-// language changes.
+// seats; every name whole, in either language: on one line where there is room, on as many as
+// it takes in a narrow column; and a layout follows when the language changes.
 
 #include "SeatMapModel.h"
 #include "common/UiLanguage.h"
@@ -49,9 +49,23 @@ private Q_SLOTS:
         QFETCH(QString, language);
         applyUiLanguage(language);
         SeatLegend legend;
-        QVERIFY(legend.minimumSizeHint().width() >= wordsWidth(legend) + 4 * 22);
-        QCOMPARE(legend.minimumSizeHint(), legend.sizeHint());
-        QCOMPARE(legend.sizePolicy().horizontalPolicy(), QSizePolicy::Minimum);
+        // Where there is room, one line of every state.
+        QVERIFY(legend.sizeHint().width() >= wordsWidth(legend) + 4 * 22);
+        QCOMPARE(legend.heightForWidth(legend.sizeHint().width()), legend.sizeHint().height());
+        // Narrower, it wraps: taller, and still no name past the edge.
+        const int widest = legend.minimumSizeHint().width();
+        for (SeatState s : kStates)
+            QVERIFY(widest >=
+                    legend.fontMetrics().horizontalAdvance(SeatMapModel::stateName(s)) + 22);
+        for (int width = widest; width <= legend.sizeHint().width(); width += 7) {
+            const QList<QRect> items = legend.itemRects(width);
+            QCOMPARE(items.size(), 4);
+            for (const QRect& r : items)
+                QVERIFY2(r.left() >= 0 && r.right() < width, qPrintable(QString::number(width)));
+            QVERIFY(legend.heightForWidth(width) >= items.constLast().bottom() + 1);
+        }
+        QVERIFY(legend.heightForWidth(widest) >= 2 * legend.sizeHint().height());
+        QVERIFY(legend.hasHeightForWidth());
         if (language == QLatin1String("ko"))
             QCOMPARE(SeatMapModel::stateName(SeatState::Sold), QStringLiteral("판매 완료"));
     }
