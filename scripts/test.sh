@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 scripts/build.sh
 root=$(pwd)
 cd build
-"$root/scripts/with-postgres.sh" ctest --output-on-failure --timeout 600 "$@"
+# One test per core: the timing-sensitive ones (a stopped server, terminals racing) are marked
+# RUN_SERIAL and run alone. A -j given on the command line wins.
+"$root/scripts/with-postgres.sh" ctest --output-on-failure --timeout 600 -j"$(nproc)" "$@"
 
 # The .deb built from this build tree, installed with apt-get, run with the checkout hidden and
 # purged again (scripts/test-package.sh; needs root, as in CI). BOXOFFICE_TEST_PACKAGE=0 skips it.
@@ -34,5 +36,5 @@ if [ "${BOXOFFICE_TEST_SANITIZE:-1}" != 0 ]; then
   cmake --build build-sanitize -j"$(nproc)" --target "${sanitize_targets[@]}"
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    ctest --test-dir build-sanitize --output-on-failure --timeout 600 "${sanitize_labels[@]}"
+    ctest --test-dir build-sanitize --output-on-failure --timeout 600 -j"$(nproc)" "${sanitize_labels[@]}"
 fi
