@@ -329,6 +329,11 @@ int main(int argc, char* argv[])
         shots.save(&picture, QStringLiteral("checkin"));
         door.hide(); // not close(): the door deletes itself on close, and it lives here
     }
+    // Done with the tickets: the seat map is back in their place.
+    auto* done = window.findChild<QPushButton*>(QStringLiteral("ticketsDoneButton"));
+    must(done && done->isVisible(), "the tickets' Done button");
+    QTest::mouseClick(done, Qt::LeftButton);
+    settle();
 
     // The wallet after it: the charges and the payment in its history.
     window.findChild<QAction*>(QStringLiteral("actionWallet"))->trigger();

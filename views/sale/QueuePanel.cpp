@@ -74,10 +74,14 @@ QueuePanel::QueuePanel(SaleSession& session, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // Every column as wide as its contents (concerts by their short titles), the last taking
-    // what is left: nothing is cut at 1280×800 in either language.
+    // Every column as wide as its contents but the concert's, which takes what is left (its
+    // short title, elided only if it must, the whole in its tooltip): the time and the place
+    // are never pushed behind a scroll bar at 1280×800, in either language.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::ConcertColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);

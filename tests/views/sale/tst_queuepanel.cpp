@@ -6,12 +6,16 @@
 
 #include "support/WidgetSupport.h"
 
+#include "QueueModel.h"
+
 #include "common/UiLanguage.h"
 #include "sale/QueuePanel.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 
 using namespace boxoffice;
@@ -83,6 +87,40 @@ private Q_SLOTS:
         QCOMPARE(sale().session.queueEntry()->stage(), QueueModel::Stage::Expired);
         QVERIFY(join()->isVisible() && join()->isEnabled());
         QCOMPARE(join()->text(), QStringLiteral("&Join queue again"));
+    }
+
+    // At the width the window gives the panel at 1280×800 (and narrower), the place and the
+    // time are whole and nothing scrolls sideways: the concert's column gives way.
+    void theTimeAndThePlaceAreNeverPushedOut_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::newRow("370") << 370;
+        QTest::newRow("320") << 320;
+    }
+    void theTimeAndThePlaceAreNeverPushedOut()
+    {
+        QFETCH(int, width);
+        choose(3, 2);
+        QVERIFY(sale().click(join()));
+        widget()->resize(width, 500);
+        auto* table = part<QTableView>("queueTable");
+        QTRY_VERIFY(table->model()->rowCount() >= 1);
+        QHeaderView* header = table->horizontalHeader();
+        const int viewport = table->viewport()->width();
+        for (int column : {int(QueueModel::PositionColumn), int(QueueModel::WaitColumn),
+                           int(QueueModel::StateColumn)}) {
+            QVERIFY2(header->sectionViewportPosition(column) + header->sectionSize(column) <=
+                         viewport,
+                     qPrintable(QString::number(column)));
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                const QModelIndex i = table->model()->index(row, column);
+                const QString text = i.data().toString();
+                QVERIFY2(table->fontMetrics().horizontalAdvance(text) <
+                             table->visualRect(i).width(),
+                         qPrintable(text));
+            }
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
     }
 
     void waitingShowsThePlaceAndTheWait()
