@@ -2,7 +2,8 @@
 // and measured in this same run and process:
 //   - poll throughput on the libmicrohttpd front with 2 threads ÷ 1 thread (target ≥ 1.6 on a
 //     2-core machine), once as wrk sends by default and once with each connection pipelining
-//     16 polls (a client that costs less per request leaves the second core to the server), and ÷ a
+//     16 polls (wrk then costs less CPU per poll: whether that frees the second core for the
+//     server is what the second figure tells), and ÷ a
 //     bare libmicrohttpd route (same threads, a fixed JSON answer, no front) and ÷ a bare
 //     QHttpServer route (what the API ran on before; target ≥ 0.8);
 //   - poll p99 alone vs while 4 clients fetch the 50,000-seat list (target ≤ 5× and ≤ 100 ms);
@@ -318,8 +319,8 @@ int main(int argc, char* argv[])
     };
 
     // The same polls, 16 to a write on each connection: wrk then parses answers in batches and
-    // makes one system call where it made sixteen, so its CPU per poll falls well below the
-    // server's and the two cores are left mostly to the server's threads.
+    // makes one system call where it made sixteen, so its CPU per poll falls. If the client's
+    // share of the two cores were what holds the second thread back, this ratio would rise.
     QTemporaryFile pipeline(QStringLiteral("bench_http_pipeline_XXXXXX.lua"));
     pipeline.open();
     pipeline.write(QStringLiteral("init = function(args)\n"
