@@ -235,7 +235,10 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         return stage == Stage::Admitted && e.admittedAtMs > 0 &&
                now - e.admittedAtMs < kAdmittedHighlightMs;
     case Qt::ToolTipRole:
-        return QStringLiteral("%1 (#%2)\n%3").arg(e.customerName).arg(e.customerId).arg(e.concertTitle);
+        return QStringLiteral("%1 (#%2)\n%3")
+            .arg(e.customerName)
+            .arg(e.customerId)
+            .arg(e.concertTitle);
     case Qt::DisplayRole:
         break;
     default:

@@ -27,7 +27,8 @@ NewCustomerDialog::NewCustomerDialog(SaleSession& session, QWidget* parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Phone:"), m_phone);
     describe(m_name, tr("Name"), tr("The new customer's name."));
-    describe(m_phone, tr("Phone"), tr("The new customer's phone number, for example 010-1234-5678."));
+    describe(m_phone, tr("Phone"),
+             tr("The new customer's phone number, for example 010-1234-5678."));
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newCustomerError"));
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));

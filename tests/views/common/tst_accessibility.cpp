@@ -73,13 +73,14 @@ private:
             QVERIFY(a);
             const QString name = a->text(QAccessible::Name);
             const QString description = a->text(QAccessible::Description);
-            const QString what = QStringLiteral("%1 (%2)").arg(w->objectName(),
-                                                            QString::fromLatin1(w->metaObject()->className()));
+            const QString what = QStringLiteral("%1 (%2)").arg(
+                w->objectName(), QString::fromLatin1(w->metaObject()->className()));
             QVERIFY2(!name.isEmpty(), qPrintable(QStringLiteral("no name: ") + what));
             QVERIFY2(!description.isEmpty(), qPrintable(QStringLiteral("no description: ") + what));
             if (korean)
-                QVERIFY2(hasHangul(description),
-                         qPrintable(QStringLiteral("not in Korean: %1: %2").arg(what, description)));
+                QVERIFY2(
+                    hasHangul(description),
+                    qPrintable(QStringLiteral("not in Korean: %1: %2").arg(what, description)));
         }
     }
 

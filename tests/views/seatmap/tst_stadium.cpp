@@ -158,13 +158,15 @@ private Q_SLOTS:
                              2 * firstSeat.width() - 2, firstSeat.height());
         QVERIFY2(inkIn(image, rowLabel, background) > 10, "no row label");
         const QRect nameBand(firstSeat.left(), firstSeat.top() - 2 * firstSeat.height(),
-                             view()->viewport()->width() - firstSeat.left(), 2 * firstSeat.height());
+                             view()->viewport()->width() - firstSeat.left(),
+                             2 * firstSeat.height());
         QVERIFY2(inkIn(image, nameBand, background) > 50, "no section name");
     }
 
     void aHeldSeatShowsAtEveryZoom()
     {
-        const QString token = m_engine->activeToken(1, (*m_engine)->catalogue.schedule(m_big)->concertId);
+        const QString token =
+            m_engine->activeToken(1, (*m_engine)->catalogue.schedule(m_big)->concertId);
         QVERIFY_RESULT((*m_engine)->reservations.hold(token, m_big, 25'065));
         seats().refresh();
         settle();
@@ -215,7 +217,8 @@ private Q_SLOTS:
         QFont f = view()->font();
         f.setPixelSize(13);
         f.setBold(true);
-        QVERIFY(barRight - barLeft + 1 >= QFontMetrics(f).horizontalAdvance(QStringLiteral("STAGE")));
+        QVERIFY(barRight - barLeft + 1 >=
+                QFontMetrics(f).horizontalAdvance(QStringLiteral("STAGE")));
     }
 };
 
