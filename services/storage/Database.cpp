@@ -25,8 +25,6 @@ namespace {
 std::atomic<quint64> g_nextDatabaseId{1};
 // Starting points of PostgreSQL notification counters (Database::dataVersion()).
 std::atomic<qint64> g_listenEpoch{1};
-// Database::committedWrites(): bumped after each successful COMMIT of a WriteTransaction.
-std::atomic<quint64> g_committedWrites{0};
 
 // How connections live and die. A QSqlDatabase may only be used, closed and removed on the
 // thread that opened it, so each thread keeps its own connections (t_connections) and only that
@@ -824,11 +822,6 @@ void Connection::noteSeatChange(qint64 scheduleId)
         m_seatChanges.append(scheduleId);
 }
 
-quint64 Database::committedWrites()
-{
-    return g_committedWrites.load(std::memory_order_acquire);
-}
-
 Result<void> Database::migrate(Connection& conn)
 {
     const auto migrations = schemaMigrations(m_dialect);
@@ -905,7 +898,6 @@ Result<void> WriteTransaction::commit()
     }
     Connection* conn = std::exchange(m_conn, nullptr);
     conn->m_inWrite = false;
-    g_committedWrites.fetch_add(1, std::memory_order_release);
     for (const qint64 schedule : std::exchange(conn->m_seatChanges, {}))
         committedSeatChanges().bump(schedule);
     return {};

@@ -197,10 +197,6 @@ public:
     // SQLite: each performance's seat version (bumped by a trigger on every change to its
     // reservations), for a reader that saw dataVersion() move to learn which ones moved.
     Result<QList<std::pair<qint64, qint64>>> seatVersions();
-    // How many write transactions this process has committed, on any Database and thread. A
-    // copy of some data (the HTTP front's seat lists) is current while this has not moved and
-    // no other process wrote; read it before reading what the copy is made of.
-    static quint64 committedWrites();
 
 private:
     Database(DatabaseOptions options, Dialect dialect);
