@@ -416,8 +416,12 @@ void SaleSession::reset()
 
 void SaleSession::refresh()
 {
-    m_seats.refresh();
-    m_schedules.refresh();
+    // With a date shown, the map's new counts refresh the dates' (summaryChanged above); only
+    // without one are the dates read here, so a change costs one read of them, not two.
+    if (m_seats.scheduleId() > 0)
+        m_seats.refresh();
+    else
+        m_schedules.refresh();
     refreshBalance();
 }
 
