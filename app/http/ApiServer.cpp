@@ -290,6 +290,11 @@ int ApiServer::openConnections() const
     return m_front ? m_front->openConnections() : 0;
 }
 
+std::vector<int> ApiServer::connectionsPerThread() const
+{
+    return m_front ? m_front->connectionsPerThread() : std::vector<int>{};
+}
+
 ApiResponse ApiServer::handle(const ApiRequest& r)
 {
     const Router::Match m = m_router.match(r.method, r.path);

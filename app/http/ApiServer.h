@@ -10,6 +10,7 @@
 #include <expected>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace boxoffice {
 
@@ -79,6 +80,8 @@ public:
     const HttpLimits& limits() const { return m_limits; }
     // Connections the front holds open now (0 before listen()).
     int openConnections() const;
+    // How many of them each network thread serves (empty before listen()).
+    std::vector<int> connectionsPerThread() const;
 
 private:
     void addRoutes();

@@ -6,8 +6,13 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
@@ -115,7 +120,8 @@ struct HttpFront::Peer
 
     int fd = -1;
     QHostAddress remote;
-    bool overLimit = false; // opened beyond maxConnections: its request gets a 503
+    Worker* worker = nullptr; // the network thread that serves it
+    bool overLimit = false;   // opened beyond maxConnections: its request gets a 503
     std::atomic<int> phase{Idle};
     std::atomic<qint64> since{0}; // when the phase began (steady clock, ms)
     bool shutDown = false;        // by the watchdog (under m_peersMutex)
@@ -125,6 +131,14 @@ struct HttpFront::Peer
         since.store(steadyMs());
         phase.store(p);
     }
+};
+
+struct HttpFront::Worker
+{
+    MHD_Daemon* daemon = nullptr;
+    // Connections handed to it and not yet closed: counted up by the accepting thread before
+    // it hands one over, down when libmicrohttpd closes it.
+    std::atomic<int> load{0};
 };
 
 // One request on a connection, from its request line to its answer.
@@ -148,6 +162,7 @@ struct HttpFrontCallbacks
                 peer->fd = info->connect_fd;
             if (const auto* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS))
                 peer->remote = QHostAddress(info->client_addr);
+            peer->worker = front->workerOf(c);
             peer->overLimit = front->m_open.fetch_add(1) + 1 > front->m_limits.maxConnections;
             peer->enter(HttpFront::Peer::Idle);
             {
@@ -166,6 +181,8 @@ struct HttpFrontCallbacks
             std::lock_guard lock(front->m_peersMutex);
             front->m_peers.erase(peer);
         }
+        if (peer->worker)
+            peer->worker->load.fetch_sub(1);
         front->m_open.fetch_sub(1);
         delete peer;
         *peerSlot = nullptr;
@@ -210,6 +227,7 @@ HttpFront::HttpFront(Handler handler, HttpLimits limits)
 
 HttpFront::~HttpFront()
 {
+    stopAccepting();
     {
         std::lock_guard lock(m_jobsMutex);
         m_stopping = true;
@@ -218,8 +236,8 @@ HttpFront::~HttpFront()
     for (std::thread& t : m_waiters)
         t.join();
     // No connection is suspended now: the waiting threads answered every one they were given.
-    if (m_daemon)
-        MHD_stop_daemon(m_daemon);
+    for (const auto& w : m_workers)
+        MHD_stop_daemon(w->daemon);
     if (m_watchdog.joinable()) {
         {
             std::lock_guard lock(m_watchMutex);
@@ -230,18 +248,54 @@ HttpFront::~HttpFront()
     }
 }
 
+std::vector<int> HttpFront::connectionsPerThread() const
+{
+    std::vector<int> out;
+    for (const auto& w : m_workers)
+        out.push_back(w->load.load());
+    return out;
+}
+
+HttpFront::Worker* HttpFront::workerOf(MHD_Connection* c) const
+{
+    const auto* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_DAEMON);
+    for (const auto& w : m_workers) {
+        if (info && info->daemon == w->daemon)
+            return w.get();
+    }
+    return nullptr;
+}
+
+void HttpFront::stopAccepting()
+{
+    if (m_acceptor.joinable()) {
+        const eventfd_t one = 1;
+        (void)::eventfd_write(m_wakeFd, one);
+        m_acceptor.join();
+    }
+    for (int* fd : {&m_listenFd, &m_wakeFd}) {
+        if (*fd >= 0)
+            ::close(*fd);
+        *fd = -1;
+    }
+}
+
 std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, quint16 port)
 {
     const auto refused = [&] {
+        stopAccepting();
+        for (const auto& w : m_workers)
+            MHD_stop_daemon(w->daemon);
+        m_workers.clear();
         return std::unexpected(QStringLiteral("cannot listen on %1:%2 (in use, or not an address"
                                               " of this machine)")
                                    .arg(address.toString())
                                    .arg(port));
     };
-    if (m_daemon)
+    if (!m_workers.empty())
         return std::unexpected(QStringLiteral("already listening"));
     sockaddr_storage where{};
-    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    socklen_t whereSize = 0;
     bool ok = false;
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
         auto* in6 = reinterpret_cast<sockaddr_in6*>(&where);
@@ -249,51 +303,121 @@ std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, q
         in6->sin6_port = htons(port);
         const Q_IPV6ADDR bytes = address.toIPv6Address();
         std::memcpy(&in6->sin6_addr, &bytes, sizeof bytes);
-        flags |= MHD_USE_IPv6;
+        whereSize = sizeof *in6;
         ok = true;
     } else {
         auto* in4 = reinterpret_cast<sockaddr_in*>(&where);
         in4->sin_family = AF_INET;
         in4->sin_port = htons(port);
         in4->sin_addr.s_addr = htonl(address.toIPv4Address(&ok));
+        whereSize = sizeof *in4;
     }
     if (!ok)
         return refused();
 
+    // The listening socket is ours: the accepting thread decides which network thread serves
+    // each connection.
+    m_listenFd = ::socket(where.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    const int one = 1;
+    if (m_listenFd < 0 || m_wakeFd < 0 ||
+        ::setsockopt(m_listenFd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        (where.ss_family == AF_INET6 &&
+         ::setsockopt(m_listenFd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0) ||
+        ::bind(m_listenFd, reinterpret_cast<sockaddr*>(&where), whereSize) != 0 ||
+        ::listen(m_listenFd, SOMAXCONN) != 0)
+        return refused();
+    socklen_t boundSize = sizeof where;
+    if (::getsockname(m_listenFd, reinterpret_cast<sockaddr*>(&where), &boundSize) != 0)
+        return refused();
+    const quint16 bound =
+        ntohs(where.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&where)->sin6_port
+                                          : reinterpret_cast<sockaddr_in*>(&where)->sin_port);
+
     const int threads = m_limits.threadCount();
-    // Past this libmicrohttpd itself refuses at accept; up to it, a client over maxConnections
-    // is told to come back (503, Retry-After).
-    const unsigned hardLimit =
-        unsigned(m_limits.maxConnections + std::max(16, m_limits.maxConnections / 4));
+    // Past this the accepting thread closes a new connection at once; up to it, a client over
+    // maxConnections is told to come back (503, Retry-After).
+    m_acceptLimit = m_limits.maxConnections + std::max(16, m_limits.maxConnections / 4);
     const unsigned idleSeconds = unsigned((m_limits.idleTimeoutMs + 999) / 1000);
     auto option = [](MHD_OPTION name, intptr_t value, void* pointer = nullptr) {
         return MHD_OptionItem{name, value, pointer};
     };
     auto callback = [](auto* function) { return reinterpret_cast<intptr_t>(function); };
-    std::vector<MHD_OptionItem> options = {
-        option(MHD_OPTION_CONNECTION_LIMIT, intptr_t(hardLimit)),
+    const MHD_OptionItem options[] = {
+        option(MHD_OPTION_CONNECTION_LIMIT, intptr_t(m_acceptLimit)),
         option(MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(kConnectionMemory)),
         // A backstop for what the watchdog does not watch: a client that stops reading its
         // answer. The watchdog keeps the millisecond deadlines.
         option(MHD_OPTION_CONNECTION_TIMEOUT, intptr_t(idleSeconds)),
-        option(MHD_OPTION_SOCK_ADDR, 0, &where),
         option(MHD_OPTION_NOTIFY_CONNECTION, callback(&HttpFrontCallbacks::connection), this),
         option(MHD_OPTION_URI_LOG_CALLBACK, callback(&HttpFrontCallbacks::requestLine), this),
         option(MHD_OPTION_NOTIFY_COMPLETED, callback(&HttpFrontCallbacks::completed), this),
         option(MHD_OPTION_EXTERNAL_LOGGER, callback(&logFromLibrary)),
+        option(MHD_OPTION_END, 0),
     };
-    if (threads > 1)
-        options.push_back(option(MHD_OPTION_THREAD_POOL_SIZE, threads));
-    options.push_back(option(MHD_OPTION_END, 0));
-    m_daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &HttpFrontCallbacks::request, this,
-                                MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END);
-    if (!m_daemon)
-        return refused();
-    const auto* info = MHD_get_daemon_info(m_daemon, MHD_DAEMON_INFO_BIND_PORT);
+    const unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_NO_LISTEN_SOCKET |
+                           MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    for (int i = 0; i < threads; ++i) {
+        auto w = std::make_unique<Worker>();
+        w->daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &HttpFrontCallbacks::request, this,
+                                     MHD_OPTION_ARRAY, options, MHD_OPTION_END);
+        if (!w->daemon)
+            return refused();
+        m_workers.push_back(std::move(w));
+    }
     for (int i = 0; i < threads; ++i)
         m_waiters.emplace_back([this] { wait(); });
     m_watchdog = std::thread([this] { watch(); });
-    return info ? quint16(info->port) : port;
+    m_acceptor = std::thread([this] { accept(); });
+    return bound;
+}
+
+void HttpFront::accept()
+{
+    pollfd watched[] = {{m_listenFd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+    for (;;) {
+        if (::poll(watched, 2, -1) < 0 && errno != EINTR)
+            return;
+        if (watched[1].revents != 0)
+            return; // stopping
+        for (;;) {
+            sockaddr_storage from{};
+            socklen_t fromSize = sizeof from;
+            const int fd = ::accept4(m_listenFd, reinterpret_cast<sockaddr*>(&from), &fromSize,
+                                     SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (fd < 0) {
+                if (errno == EINTR || errno == ECONNABORTED)
+                    continue;
+                if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                    // Out of descriptors or memory: the queued connections wait in the backlog
+                    // while the open ones close; look again shortly (or stop).
+                    qCWarning(lcHttp) << "accept:" << std::strerror(errno);
+                    pollfd wake = {m_wakeFd, POLLIN, 0};
+                    if (::poll(&wake, 1, 100) > 0)
+                        return;
+                }
+                break; // EAGAIN: the backlog is empty
+            }
+            // m_open counts what libmicrohttpd has taken on (a burst may pass the limit by the
+            // few it has not yet); the loads choose the thread.
+            if (m_open.load() >= m_acceptLimit) {
+                ::close(fd);
+                continue;
+            }
+            Worker* least = m_workers.front().get();
+            int leastLoad = least->load.load();
+            for (const auto& w : m_workers) {
+                if (const int load = w->load.load(); load < leastLoad) {
+                    least = w.get();
+                    leastLoad = load;
+                }
+            }
+            least->load.fetch_add(1);
+            if (MHD_add_connection(least->daemon, fd, reinterpret_cast<sockaddr*>(&from),
+                                   fromSize) != MHD_YES)
+                least->load.fetch_sub(1); // libmicrohttpd has closed it
+        }
+    }
 }
 
 bool HttpFront::startHead(MHD_Connection* c, Exchange& x, const char* url, const char* method,

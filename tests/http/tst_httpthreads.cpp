@@ -1,0 +1,227 @@
+// The front's network threads (design A5): every new connection goes to the thread that serves
+// the fewest, so a burst of keep-alive clients is shared by all the cores and a thread whose
+// clients left is the one the next clients go to. Also what the accepting thread owns since it
+// took over the listening socket from libmicrohttpd: the hard limit past --http-max-connections
+// (closed at once), a port already in use (a clear error), and IPv6.
+
+#include "http/ApiServer.h"
+#include "support/TestSupport.h"
+
+#include "RawHttp.h"
+
+#include <memory>
+#include <numeric>
+#include <vector>
+
+using namespace boxoffice;
+using namespace boxoffice::test;
+
+namespace {
+
+int total(const std::vector<int>& perThread)
+{
+    return std::accumulate(perThread.begin(), perThread.end(), 0);
+}
+
+} // namespace
+
+class TestHttpThreads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void aBurstIsSharedByEveryThread_data();
+    void aBurstIsSharedByEveryThread();
+    void theThreadClientsLeftGetsTheNextOnes();
+    void eachThreadAnswersItsOwn();
+    void pastTheHardLimitAConnectionIsClosedAtOnce();
+    void aPortInUseIsAClearError();
+    void ipv6LoopbackIsServed();
+
+private:
+    void start(const HttpLimits& limits);
+
+    std::unique_ptr<TestEngine> m_t;
+    std::unique_ptr<ApiServer> m_api;
+    quint16 m_port = 0;
+};
+
+void TestHttpThreads::init()
+{
+    m_t = std::make_unique<TestEngine>();
+}
+
+void TestHttpThreads::cleanup()
+{
+    m_api.reset();
+    m_t.reset();
+}
+
+void TestHttpThreads::start(const HttpLimits& limits)
+{
+    m_api.reset();
+    auto front = startFront(**m_t, limits);
+    QVERIFY2(front, front ? "" : qPrintable(front.error()));
+    std::tie(m_api, m_port) = std::move(*front);
+}
+
+void TestHttpThreads::aBurstIsSharedByEveryThread_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("clients");
+    QTest::newRow("2 threads, 32 clients") << 2 << 32;
+    QTest::newRow("3 threads, 31 clients") << 3 << 31;
+    QTest::newRow("4 threads, 4 clients") << 4 << 4;
+}
+
+// Opened one after another as fast as a client can: no thread gets more than one more
+// than another (libmicrohttpd's own pool let the threads race for each accept, and a burst
+// could all land on one of them).
+void TestHttpThreads::aBurstIsSharedByEveryThread()
+{
+    QFETCH(int, threads);
+    QFETCH(int, clients);
+    HttpLimits limits;
+    limits.threads = threads;
+    start(limits);
+    QCOMPARE(m_api->connectionsPerThread(), std::vector<int>(size_t(threads), 0));
+
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < clients; ++i)
+        held.push_back(std::make_unique<RawClient>(m_port));
+    QTRY_COMPARE(m_api->openConnections(), clients);
+    const std::vector<int> perThread = m_api->connectionsPerThread();
+    QCOMPARE(total(perThread), clients);
+    const auto [least, most] = std::minmax_element(perThread.begin(), perThread.end());
+    QVERIFY2(*most - *least <= 1,
+             qPrintable(QStringLiteral("%1 to %2 a thread").arg(*least).arg(*most)));
+}
+
+// Round robin would send half of the new clients to the thread that still serves sixteen.
+void TestHttpThreads::theThreadClientsLeftGetsTheNextOnes()
+{
+    HttpLimits limits;
+    limits.threads = 2;
+    start(limits);
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 32; ++i)
+        held.push_back(std::make_unique<RawClient>(m_port));
+    QTRY_COMPARE(m_api->openConnections(), 32);
+    QCOMPARE(m_api->connectionsPerThread(), (std::vector<int>{16, 16}));
+
+    // The clients that went to the first thread leave: they are every other one, since the
+    // two threads took turns while their loads were level.
+    for (size_t i = 0; i < held.size(); i += 2)
+        held[i].reset();
+    QTRY_COMPARE(m_api->openConnections(), 16);
+    const std::vector<int> left = m_api->connectionsPerThread();
+    QCOMPARE(total(left), 16);
+    QVERIFY2(left[0] == 0 || left[1] == 0, "the clients that left were all on one thread");
+
+    for (int i = 0; i < 16; ++i)
+        held.push_back(std::make_unique<RawClient>(m_port));
+    QTRY_COMPARE(m_api->openConnections(), 32);
+    QCOMPARE(m_api->connectionsPerThread(), (std::vector<int>{16, 16}));
+}
+
+// Every connection on every thread is answered, in order, on its own socket.
+void TestHttpThreads::eachThreadAnswersItsOwn()
+{
+    HttpLimits limits;
+    limits.threads = 2;
+    start(limits);
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (int i = 0; i < 8; ++i)
+        clients.push_back(std::make_unique<RawClient>(m_port));
+    QTRY_COMPARE(m_api->connectionsPerThread(), (std::vector<int>{4, 4}));
+    for (int round = 0; round < 3; ++round) {
+        for (auto& c : clients)
+            QVERIFY(c->send("GET /api/v1/concerts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        for (auto& c : clients) {
+            const RawAnswer a = c->read();
+            QCOMPARE(a.status, 200);
+            QVERIFY(a.json().contains(QStringLiteral("concerts")));
+        }
+    }
+}
+
+// Up to maxConnections a client is served; past it, told to come back (tst_httplimits); past
+// a quarter more (at least 16 more), closed before it can send anything.
+void TestHttpThreads::pastTheHardLimitAConnectionIsClosedAtOnce()
+{
+    HttpLimits limits;
+    limits.threads = 2;
+    limits.maxConnections = 4;
+    start(limits);
+    const int hardLimit = 4 + 16;
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < hardLimit; ++i)
+        held.push_back(std::make_unique<RawClient>(m_port));
+    QTRY_COMPARE(m_api->openConnections(), hardLimit);
+
+    RawClient beyond(m_port); // the kernel completes the handshake; the front closes it
+    QTRY_VERIFY(beyond.closedByPeer());
+    QCOMPARE(m_api->openConnections(), hardLimit);
+
+    // One of the held ones leaves: the next client is taken on again (and, being over
+    // maxConnections, told to come back).
+    held.pop_back();
+    QTRY_COMPARE(m_api->openConnections(), hardLimit - 1);
+    RawClient next(m_port);
+    QVERIFY(next.send("GET /api/v1/concerts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    QCOMPARE(next.read().status, 503);
+}
+
+void TestHttpThreads::aPortInUseIsAClearError()
+{
+    start(HttpLimits{});
+    ApiServer second(**m_t, HttpLimits{});
+    const auto port = second.listen(QHostAddress(QHostAddress::LocalHost), m_port);
+    QVERIFY(!port);
+    QVERIFY2(port.error().contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(m_port)),
+             qPrintable(port.error()));
+    // The first front is untouched.
+    QCOMPARE(timedGet(m_port, "/api/v1/concerts").status, 200);
+    // And the refused one can still listen elsewhere.
+    const auto elsewhere = second.listen(QHostAddress(QHostAddress::LocalHost), 0);
+    QVERIFY2(elsewhere, elsewhere ? "" : qPrintable(elsewhere.error()));
+    QVERIFY(*elsewhere != m_port);
+}
+
+void TestHttpThreads::ipv6LoopbackIsServed()
+{
+    const int probe = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in6 local{};
+    local.sin6_family = AF_INET6;
+    local.sin6_addr = in6addr_loopback;
+    const bool haveIpv6 =
+        probe >= 0 && ::bind(probe, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0;
+    if (probe >= 0)
+        ::close(probe);
+    if (!haveIpv6)
+        QSKIP("this machine has no IPv6 loopback");
+
+    ApiServer api(**m_t, HttpLimits{});
+    const auto port = api.listen(QHostAddress(QHostAddress::LocalHostIPv6), 0);
+    QVERIFY2(port, port ? "" : qPrintable(port.error()));
+    const int fd = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    local.sin6_port = htons(*port);
+    QVERIFY(::connect(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+    const QByteArray request = "GET /api/v1/concerts HTTP/1.1\r\nHost: [::1]\r\n"
+                               "Connection: close\r\n\r\n";
+    QCOMPARE(::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL),
+             ssize_t(request.size()));
+    QByteArray answer;
+    char chunk[4096];
+    for (ssize_t n; (n = ::recv(fd, chunk, sizeof chunk, 0)) > 0;)
+        answer.append(chunk, n);
+    ::close(fd);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
+    QTRY_COMPARE(api.openConnections(), 0); // Connection: close closed it
+}
+
+QTEST_GUILESS_MAIN(TestHttpThreads)
+#include "tst_httpthreads.moc"
