@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "storage/Schema.h"
+#include "storage/SqliteSetup.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -705,6 +706,7 @@ Result<Connection*> Database::connection()
                              .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
     auto conn = std::make_unique<Connection>(name, m_dialect);
     if (m_dialect == Dialect::Sqlite) {
+        setUpSqliteOnce();
         conn->handle() = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         conn->handle().setDatabaseName(m_options.location);
     } else {
