@@ -1,11 +1,15 @@
 // HTTP over loopback, measured with wrk (Debian's package), each figure beside a baseline built
 // and measured in this same run and process:
 //   - poll throughput on the libmicrohttpd front with 2 threads ÷ 1 thread (target ≥ 1.6 on a
-//     2-core machine), once as wrk sends by default and once with each connection pipelining
-//     16 polls (wrk then costs less CPU per poll: whether that frees the second core for the
-//     server is what the second figure tells), and ÷ a
-//     bare libmicrohttpd route (same threads, a fixed JSON answer, no front) and ÷ a bare
-//     QHttpServer route (what the API ran on before; target ≥ 0.8);
+//     2-core machine), three ways: as wrk sends by default; with each wrk connection
+//     pipelining 16 polls; and with the lean pipelined client (PipelinedClient.h, this program
+//     run again with --client), which checks every answer and spends a few percent of the
+//     server's CPU on each poll. The client shares the two cores with the server it measures:
+//     with wrk's own cost per poll no server could show much more than 1.3 (the ceiling
+//     printed under the first figure), so the lean client's figure is the one that says how
+//     the front itself scales. Also poll ÷ a bare libmicrohttpd route (same threads, a fixed
+//     JSON answer, no front) and ÷ a bare QHttpServer route (what the API ran on before;
+//     target ≥ 0.8);
 //   - poll p99 alone vs while 4 clients fetch the 50,000-seat list (target ≤ 5× and ≤ 100 ms);
 //   - resident memory at its peak while 8 clients each send a 100 MB body (target ≤ 100 MB over
 //     idle), beside the same eight bodies sent to the bare QHttpServer route;
@@ -13,9 +17,11 @@
 // Sides alternate within each round, and every ratio printed is the median of the rounds' own
 // ratios: a machine that slows down halfway moves both sides of a ratio, not one.
 // Usage: bench_http [--quick]. Exits non-zero only if wrk is missing or something fails.
+// bench_http --client ... is the lean client itself (see pipelinedClientMain).
 
 #include "support/TestSupport.h"
 
+#include "PipelinedClient.h"
 #include "RawHttp.h"
 #include "http/ApiServer.h"
 #include "http/SeatSnapshots.h"
@@ -107,9 +113,29 @@ WrkResult parseWrk(QProcess& wrk, qint64 cpuNs, qint64 clientNs, qint64 allReque
     return r;
 }
 
-// Runs wrk processes side by side while this thread's event loop keeps serving (the
-// QHttpServer baseline lives on it); returns their results in order.
-QList<WrkResult> runWrks(const QList<QStringList>& argsList)
+// What the pipelined client (bench_http --client) printed, in wrk's terms.
+WrkResult parsePipelined(QProcess& client, qint64 cpuNs)
+{
+    WrkResult r;
+    r.output = QString::fromUtf8(client.readAll());
+    const auto m =
+        QRegularExpression(QStringLiteral("answers (\\d+) wrong (\\d+) seconds ([0-9.]+) ok 1"))
+            .match(r.output);
+    r.ok = client.exitCode() == 0 && m.hasMatch();
+    r.requests = m.captured(1).toLongLong();
+    r.non2xx = m.captured(2).toLongLong();
+    const double seconds = m.captured(3).toDouble();
+    r.requestsPerSecond = seconds > 0 ? double(r.requests) / seconds : 0;
+    r.p50 = r.p99 = QStringLiteral("-");
+    r.serverCpuUs = r.requests > 0 ? cpuNs / 1000.0 / double(r.requests) : 0;
+    return r;
+}
+
+// Runs wrk processes (or, with `program` this executable, pipelined clients) side by side
+// while this thread's event loop keeps serving (the QHttpServer baseline lives on it);
+// returns their results in order.
+QList<WrkResult> runWrks(const QList<QStringList>& argsList,
+                         const QString& program = QStringLiteral("wrk"))
 {
     std::vector<std::unique_ptr<QProcess>> wrks;
     QEventLoop loop;
@@ -121,7 +147,7 @@ QList<WrkResult> runWrks(const QList<QStringList>& argsList)
             if (--running == 0)
                 loop.quit();
         });
-        wrk->start(QStringLiteral("wrk"), args);
+        wrk->start(program, args);
         if (!wrk->waitForStarted(5000))
             return {};
         ++running;
@@ -135,7 +161,8 @@ QList<WrkResult> runWrks(const QList<QStringList>& argsList)
     const qint64 clientNs = childrenCpuNs() - clientBefore;
     QList<WrkResult> out;
     for (auto& wrk : wrks)
-        out << parseWrk(*wrk, cpuNs, clientNs, 0);
+        out << (program == QLatin1String("wrk") ? parseWrk(*wrk, cpuNs, clientNs, 0)
+                                                : parsePipelined(*wrk, cpuNs));
     qint64 all = 0;
     for (const WrkResult& r : out)
         all += r.requests;
@@ -147,6 +174,17 @@ QList<WrkResult> runWrks(const QList<QStringList>& argsList)
 WrkResult runWrk(const QStringList& args)
 {
     const QList<WrkResult> r = runWrks({args});
+    return r.isEmpty() ? WrkResult{} : r.first();
+}
+
+// The pipelined client (PipelinedClient.h) polling `token` on `port`, as its own process.
+WrkResult runPipelined(quint16 port, int connections, int depth, double seconds,
+                       const QString& token)
+{
+    const QList<WrkResult> r =
+        runWrks({{QStringLiteral("--client"), QString::number(port), QString::number(connections),
+                  QString::number(depth), QString::number(seconds), token}},
+                QCoreApplication::applicationFilePath());
     return r.isEmpty() ? WrkResult{} : r.first();
 }
 
@@ -241,9 +279,25 @@ qint64 eightBodies(quint16 port, const QByteArray& target, const std::function<v
 
 } // namespace
 
+// bench_http --client PORT CONNECTIONS DEPTH SECONDS TOKEN: the pipelined client, as a process
+// of its own beside the server (as wrk is), printing "answers N wrong N seconds S ok 0|1".
+int pipelinedClientMain(const QStringList& a)
+{
+    const QByteArray request = "GET /api/v1/queue/tokens/current HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "Authorization: Bearer " +
+                               a[6].toLatin1() + "\r\n\r\n";
+    PipelinedClient client(quint16(a[2].toUInt()), request, a[3].toInt(), a[4].toInt());
+    const PipelinedResult r = client.run(a[5].toDouble());
+    std::printf("answers %lld wrong %lld seconds %.3f ok %d reads %lld\n", r.answers, r.wrong,
+                r.seconds, r.ok ? 1 : 0, r.reads);
+    return r.ok && r.wrong == 0 ? 0 : 1;
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    if (app.arguments().size() == 7 && app.arguments()[1] == QLatin1String("--client"))
+        return pipelinedClientMain(app.arguments());
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const QString duration = quick ? QStringLiteral("2s") : QStringLiteral("5s");
     const QString connections = QStringLiteral("32");
@@ -307,7 +361,8 @@ int main(int argc, char* argv[])
         << connections << " -d" << duration << " --latency, 127.0.0.1, Qt " << qVersion()
         << ", libmicrohttpd " << MHD_get_version() << ", " << QThread::idealThreadCount()
         << " cores, " << rounds << " rounds of: bare QHttpServer, bare libmicrohttpd (2 threads),"
-        << " poll on 1 thread, poll on 2 threads, each again with 16 pipelined polls" << Qt::endl;
+        << " poll on 1 thread, poll on 2 threads, each again with 16 pipelined polls and with"
+        << " the lean client (32 connections, 16 polls a batch, two batches in flight)" << Qt::endl;
     const QStringList common = {QStringLiteral("-t2"), QStringLiteral("-c") + connections,
                                 QStringLiteral("-d") + duration, QStringLiteral("--latency")};
     const QString bearer = QStringLiteral("Authorization: Bearer ") + waiting;
@@ -341,10 +396,11 @@ int main(int argc, char* argv[])
 
     struct Round
     {
-        WrkResult bareQt, bareMhd, poll1, poll2, piped1, piped2;
+        WrkResult bareQt, bareMhd, poll1, poll2, piped1, piped2, lean1, lean2;
     };
     QList<Round> results;
-    QList<double> scaling, pipedScaling, ofBareMhd, ofBareQt;
+    QList<double> scaling, pipedScaling, leanScaling, ofBareMhd, ofBareQt;
+    const double seconds = quick ? 2 : 5;
     for (int round = 0; round < rounds; ++round) {
         Round r;
         r.bareQt =
@@ -355,8 +411,16 @@ int main(int argc, char* argv[])
         r.poll2 = runWrk(pollArgs(*port2));
         r.piped1 = runWrk(pipelinedArgs(*port1));
         r.piped2 = runWrk(pipelinedArgs(*port2));
-        for (const WrkResult* w :
-             {&r.bareQt, &r.bareMhd, &r.poll1, &r.poll2, &r.piped1, &r.piped2}) {
+        // 1 thread first in odd rounds, 2 threads first in even ones.
+        if (round % 2 == 0) {
+            r.lean1 = runPipelined(*port1, 32, 16, seconds, waiting);
+            r.lean2 = runPipelined(*port2, 32, 16, seconds, waiting);
+        } else {
+            r.lean2 = runPipelined(*port2, 32, 16, seconds, waiting);
+            r.lean1 = runPipelined(*port1, 32, 16, seconds, waiting);
+        }
+        for (const WrkResult* w : {&r.bareQt, &r.bareMhd, &r.poll1, &r.poll2, &r.piped1, &r.piped2,
+                                   &r.lean1, &r.lean2}) {
             if (!w->ok) {
                 out << "wrk failed:\n" << w->output << Qt::endl;
                 return 1;
@@ -364,6 +428,7 @@ int main(int argc, char* argv[])
         }
         scaling << r.poll2.requestsPerSecond / r.poll1.requestsPerSecond;
         pipedScaling << r.piped2.requestsPerSecond / r.piped1.requestsPerSecond;
+        leanScaling << r.lean2.requestsPerSecond / r.lean1.requestsPerSecond;
         ofBareMhd << r.poll2.requestsPerSecond / r.bareMhd.requestsPerSecond;
         ofBareQt << r.poll2.requestsPerSecond / r.bareQt.requestsPerSecond;
         results << r;
@@ -489,6 +554,8 @@ int main(int argc, char* argv[])
         row(QStringLiteral("round %1 poll, front on 2 threads").arg(round + 1), r.poll2);
         row(QStringLiteral("round %1 poll, 1 thread, 16 pipelined").arg(round + 1), r.piped1);
         row(QStringLiteral("round %1 poll, 2 threads, 16 pipelined").arg(round + 1), r.piped2);
+        row(QStringLiteral("round %1 poll, 1 thread, lean client").arg(round + 1), r.lean1);
+        row(QStringLiteral("round %1 poll, 2 threads, lean client").arg(round + 1), r.lean2);
     }
     for (int round = 0; round < latencyRounds; ++round) {
         row(QStringLiteral("latency %1: poll alone (-c8)").arg(round + 1), alone[round]);
@@ -535,6 +602,8 @@ int main(int argc, char* argv[])
     }
     ratioLine(QStringLiteral("poll 2 threads / 1 thread, 16 pipelined polls a connection"),
               pipedScaling, 1.6);
+    ratioLine(QStringLiteral("poll 2 threads / 1 thread, lean client (PipelinedClient.h)"),
+              leanScaling, 1.6);
     ratioLine(QStringLiteral("poll / bare libmicrohttpd"), ofBareMhd, 0);
     ratioLine(QStringLiteral("poll / bare QHttpServer"), ofBareQt, 0.8);
     QList<double> besideMs;
@@ -569,7 +638,8 @@ int main(int argc, char* argv[])
         << Qt::endl;
     qint64 pollErrors = 0;
     for (const Round& r : results)
-        pollErrors += r.poll1.non2xx + r.poll2.non2xx + r.piped1.non2xx + r.piped2.non2xx;
+        pollErrors += r.poll1.non2xx + r.poll2.non2xx + r.piped1.non2xx + r.piped2.non2xx +
+                      r.lean1.non2xx + r.lean2.non2xx;
     for (const WrkResult& w : alone + beside + listing)
         pollErrors += w.non2xx;
     if (pollErrors != 0) {
