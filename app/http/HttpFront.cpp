@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <utility>
 
 namespace boxoffice {
 
@@ -375,6 +376,7 @@ std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, q
 void HttpFront::accept()
 {
     pollfd watched[] = {{m_listenFd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+    bool starved = false; // out of descriptors or memory, and said so once
     for (;;) {
         if (::poll(watched, 2, -1) < 0 && errno != EINTR)
             return;
@@ -391,13 +393,17 @@ void HttpFront::accept()
                 if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
                     // Out of descriptors or memory: the queued connections wait in the backlog
                     // while the open ones close; look again shortly (or stop).
-                    qCWarning(lcHttp) << "accept:" << std::strerror(errno);
+                    if (!std::exchange(starved, true))
+                        qCWarning(lcHttp).noquote()
+                            << "cannot take new connections for now:" << std::strerror(errno);
                     pollfd wake = {m_wakeFd, POLLIN, 0};
                     if (::poll(&wake, 1, 100) > 0)
                         return;
                 }
                 break; // EAGAIN: the backlog is empty
             }
+            if (std::exchange(starved, false))
+                qCWarning(lcHttp) << "taking new connections again";
             // m_open counts what libmicrohttpd has taken on (a burst may pass the limit by the
             // few it has not yet); the loads choose the thread.
             if (m_open.load() >= m_acceptLimit) {

@@ -9,6 +9,13 @@
 
 #include "RawHttp.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QMutex>
+#include <QSet>
+
+#include <sys/resource.h>
+
 #include <memory>
 #include <numeric>
 #include <vector>
@@ -21,6 +28,45 @@ namespace {
 int total(const std::vector<int>& perThread)
 {
     return std::accumulate(perThread.begin(), perThread.end(), 0);
+}
+
+// The descriptor limit that leaves exactly `free` descriptors for new files: a new descriptor
+// takes the lowest free number, and it must be below the limit (open ones above it stay open).
+rlim_t limitLeaving(int free)
+{
+    QSet<int> open;
+    for (const QString& name :
+         QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
+        open.insert(name.toInt());
+    // The listing's own descriptor is closed again by now: its number counts as free.
+    int number = 0;
+    for (int left = free; left > 0; ++number) {
+        if (!open.contains(number) ||
+            QFileInfo(QStringLiteral("/proc/self/fd/%1").arg(number)).symLinkTarget().isEmpty())
+            --left;
+    }
+    return rlim_t(number);
+}
+
+// What the front's log said, kept while a test runs.
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previousHandler = nullptr;
+
+void keepLog(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log << message;
+    }
+    g_previousHandler(type, context, message);
+}
+
+bool logSays(const QString& words)
+{
+    QMutexLocker lock(&g_logMutex);
+    return std::any_of(g_log.cbegin(), g_log.cend(),
+                       [&](const QString& line) { return line.contains(words); });
 }
 
 } // namespace
@@ -38,6 +84,7 @@ private Q_SLOTS:
     void theThreadClientsLeftGetsTheNextOnes();
     void eachThreadAnswersItsOwn();
     void pastTheHardLimitAConnectionIsClosedAtOnce();
+    void outOfDescriptorsItWaitsAndGoesOn();
     void aPortInUseIsAClearError();
     void ipv6LoopbackIsServed();
 
@@ -173,6 +220,60 @@ void TestHttpThreads::pastTheHardLimitAConnectionIsClosedAtOnce()
     RawClient next(m_port);
     QVERIFY(next.send("GET /api/v1/concerts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
     QCOMPARE(next.read().status, 503);
+}
+
+// The process runs out of descriptors: a new connection waits in the kernel's backlog (the
+// accepting thread says so once and looks again every 100 ms) and is served as soon as an open
+// one closes. No crash, no busy loop that never takes it.
+void TestHttpThreads::outOfDescriptorsItWaitsAndGoesOn()
+{
+    HttpLimits limits;
+    limits.threads = 2;
+    start(limits);
+    const QByteArray get = "GET /api/v1/concerts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    // Each network thread opens its database connection (three files) at its first request,
+    // so the first two clients (one a thread) are answered before the count; they stay open,
+    // so nothing is still closing when it is taken.
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 2; ++i) {
+        held.push_back(std::make_unique<RawClient>(m_port));
+        QVERIFY(held.back()->send(get));
+        QCOMPARE(held.back()->read().status, 200);
+    }
+    QTRY_COMPARE(m_api->connectionsPerThread(), (std::vector<int>{1, 1}));
+
+    // Room for six more connections (a descriptor for each end, both in this process) and one
+    // more socket for the next client; none for the server's end of it.
+    constexpr int kMore = 6;
+    rlimit before{};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &before) == 0);
+    rlimit tight = before;
+    tight.rlim_cur = limitLeaving(2 * kMore + 1);
+    g_log.clear();
+    g_previousHandler = qInstallMessageHandler(keepLog);
+    QVERIFY(::setrlimit(RLIMIT_NOFILE, &tight) == 0);
+    auto restore = qScopeGuard([&] {
+        ::setrlimit(RLIMIT_NOFILE, &before);
+        qInstallMessageHandler(g_previousHandler);
+    });
+
+    for (int i = 0; i < kMore; ++i) {
+        held.push_back(std::make_unique<RawClient>(m_port));
+        QVERIFY(held.back()->isOpen());
+        QVERIFY(held.back()->send(get));
+        QCOMPARE(held.back()->read().status, 200);
+    }
+    const int kHeld = int(held.size());
+    RawClient waiting(m_port); // the kernel takes it; the front has no descriptor for it
+    QVERIFY(waiting.isOpen());
+    QVERIFY(waiting.send(get));
+    QTRY_VERIFY(logSays(QStringLiteral("cannot take new connections for now")));
+    QCOMPARE(m_api->openConnections(), kHeld);
+
+    held.front().reset();
+    const RawAnswer a = waiting.read(5000);
+    QCOMPARE(a.status, 200);
+    QTRY_VERIFY(logSays(QStringLiteral("taking new connections again")));
 }
 
 void TestHttpThreads::aPortInUseIsAClearError()
