@@ -25,6 +25,13 @@ using namespace boxoffice::test;
 
 namespace {
 
+HttpLimits onThreads(int threads)
+{
+    HttpLimits limits;
+    limits.threads = threads;
+    return limits;
+}
+
 int total(const std::vector<int>& perThread)
 {
     return std::accumulate(perThread.begin(), perThread.end(), 0);
@@ -90,6 +97,8 @@ private Q_SLOTS:
 
 private:
     void start(const HttpLimits& limits);
+    // Opens `n` more connections to the front, one after another, into `held`.
+    void connect(std::vector<std::unique_ptr<RawClient>>& held, int n) const;
 
     std::unique_ptr<TestEngine> m_t;
     std::unique_ptr<ApiServer> m_api;
@@ -115,6 +124,12 @@ void TestHttpThreads::start(const HttpLimits& limits)
     std::tie(m_api, m_port) = std::move(*front);
 }
 
+void TestHttpThreads::connect(std::vector<std::unique_ptr<RawClient>>& held, int n) const
+{
+    for (int i = 0; i < n; ++i)
+        held.push_back(std::make_unique<RawClient>(m_port));
+}
+
 void TestHttpThreads::aBurstIsSharedByEveryThread_data()
 {
     QTest::addColumn<int>("threads");
@@ -131,14 +146,11 @@ void TestHttpThreads::aBurstIsSharedByEveryThread()
 {
     QFETCH(int, threads);
     QFETCH(int, clients);
-    HttpLimits limits;
-    limits.threads = threads;
-    start(limits);
+    start(onThreads(threads));
     QCOMPARE(m_api->connectionsPerThread(), std::vector<int>(size_t(threads), 0));
 
     std::vector<std::unique_ptr<RawClient>> held;
-    for (int i = 0; i < clients; ++i)
-        held.push_back(std::make_unique<RawClient>(m_port));
+    connect(held, clients);
     QTRY_COMPARE(m_api->openConnections(), clients);
     const std::vector<int> perThread = m_api->connectionsPerThread();
     QCOMPARE(total(perThread), clients);
@@ -150,12 +162,9 @@ void TestHttpThreads::aBurstIsSharedByEveryThread()
 // Round robin would send half of the new clients to the thread that still serves sixteen.
 void TestHttpThreads::theThreadClientsLeftGetsTheNextOnes()
 {
-    HttpLimits limits;
-    limits.threads = 2;
-    start(limits);
+    start(onThreads(2));
     std::vector<std::unique_ptr<RawClient>> held;
-    for (int i = 0; i < 32; ++i)
-        held.push_back(std::make_unique<RawClient>(m_port));
+    connect(held, 32);
     QTRY_COMPARE(m_api->openConnections(), 32);
     QCOMPARE(m_api->connectionsPerThread(), (std::vector<int>{16, 16}));
 
@@ -168,8 +177,7 @@ void TestHttpThreads::theThreadClientsLeftGetsTheNextOnes()
     QCOMPARE(total(left), 16);
     QVERIFY2(left[0] == 0 || left[1] == 0, "the clients that left were all on one thread");
 
-    for (int i = 0; i < 16; ++i)
-        held.push_back(std::make_unique<RawClient>(m_port));
+    connect(held, 16);
     QTRY_COMPARE(m_api->openConnections(), 32);
     QCOMPARE(m_api->connectionsPerThread(), (std::vector<int>{16, 16}));
 }
@@ -177,12 +185,9 @@ void TestHttpThreads::theThreadClientsLeftGetsTheNextOnes()
 // Every connection on every thread is answered, in order, on its own socket.
 void TestHttpThreads::eachThreadAnswersItsOwn()
 {
-    HttpLimits limits;
-    limits.threads = 2;
-    start(limits);
+    start(onThreads(2));
     std::vector<std::unique_ptr<RawClient>> clients;
-    for (int i = 0; i < 8; ++i)
-        clients.push_back(std::make_unique<RawClient>(m_port));
+    connect(clients, 8);
     QTRY_COMPARE(m_api->connectionsPerThread(), (std::vector<int>{4, 4}));
     for (int round = 0; round < 3; ++round) {
         for (auto& c : clients)
@@ -199,14 +204,12 @@ void TestHttpThreads::eachThreadAnswersItsOwn()
 // a quarter more (at least 16 more), closed before it can send anything.
 void TestHttpThreads::pastTheHardLimitAConnectionIsClosedAtOnce()
 {
-    HttpLimits limits;
-    limits.threads = 2;
+    HttpLimits limits = onThreads(2);
     limits.maxConnections = 4;
     start(limits);
     const int hardLimit = 4 + 16;
     std::vector<std::unique_ptr<RawClient>> held;
-    for (int i = 0; i < hardLimit; ++i)
-        held.push_back(std::make_unique<RawClient>(m_port));
+    connect(held, hardLimit);
     QTRY_COMPARE(m_api->openConnections(), hardLimit);
 
     RawClient beyond(m_port); // the kernel completes the handshake; the front closes it
@@ -227,9 +230,7 @@ void TestHttpThreads::pastTheHardLimitAConnectionIsClosedAtOnce()
 // one closes. No crash, no busy loop that never takes it.
 void TestHttpThreads::outOfDescriptorsItWaitsAndGoesOn()
 {
-    HttpLimits limits;
-    limits.threads = 2;
-    start(limits);
+    start(onThreads(2));
     const QByteArray get = "GET /api/v1/concerts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     // Each network thread opens its database connection (three files) at its first request,
     // so the first two clients (one a thread) are answered before the count; they stay open,
