@@ -283,16 +283,19 @@ void HttpFront::stopAccepting()
 
 std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, quint16 port)
 {
-    const auto refused = [&] {
+    // Undoes what was started, and says why in one line.
+    const auto refused = [&](const QString& why) {
         stopAccepting();
         for (const auto& w : m_workers)
             MHD_stop_daemon(w->daemon);
         m_workers.clear();
-        return std::unexpected(QStringLiteral("cannot listen on %1:%2 (in use, or not an address"
-                                              " of this machine)")
+        return std::unexpected(QStringLiteral("cannot listen on %1:%2 (%3)")
                                    .arg(address.toString())
-                                   .arg(port));
+                                   .arg(port)
+                                   .arg(why));
     };
+    const QString notHere = QStringLiteral("in use, or not an address of this machine");
+    const auto systemSays = [] { return QString::fromLocal8Bit(std::strerror(errno)); };
     if (!m_workers.empty())
         return std::unexpected(QStringLiteral("already listening"));
     sockaddr_storage where{};
@@ -314,7 +317,7 @@ std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, q
         whereSize = sizeof *in4;
     }
     if (!ok)
-        return refused();
+        return refused(notHere);
 
     // The listening socket is ours: the accepting thread decides which network thread serves
     // each connection.
@@ -324,20 +327,23 @@ std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, q
     if (m_listenFd < 0 || m_wakeFd < 0 ||
         ::setsockopt(m_listenFd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
         (where.ss_family == AF_INET6 &&
-         ::setsockopt(m_listenFd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0) ||
-        ::bind(m_listenFd, reinterpret_cast<sockaddr*>(&where), whereSize) != 0 ||
-        ::listen(m_listenFd, SOMAXCONN) != 0)
-        return refused();
+         ::setsockopt(m_listenFd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0))
+        return refused(systemSays());
+    if (::bind(m_listenFd, reinterpret_cast<sockaddr*>(&where), whereSize) != 0)
+        return refused(notHere);
     socklen_t boundSize = sizeof where;
-    if (::getsockname(m_listenFd, reinterpret_cast<sockaddr*>(&where), &boundSize) != 0)
-        return refused();
+    if (::listen(m_listenFd, SOMAXCONN) != 0 ||
+        ::getsockname(m_listenFd, reinterpret_cast<sockaddr*>(&where), &boundSize) != 0)
+        return refused(systemSays());
     const quint16 bound =
         ntohs(where.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&where)->sin6_port
                                           : reinterpret_cast<sockaddr_in*>(&where)->sin_port);
 
     const int threads = m_limits.threadCount();
     // Past this the accepting thread closes a new connection at once; up to it, a client over
-    // maxConnections is told to come back (503, Retry-After).
+    // maxConnections is told to come back (503, Retry-After). Each daemon's own limit is set
+    // above it: a daemon that refused a connection handed to it would close it without a word
+    // to the callbacks, and its load would stay counted.
     m_acceptLimit = m_limits.maxConnections + std::max(16, m_limits.maxConnections / 4);
     const unsigned idleSeconds = unsigned((m_limits.idleTimeoutMs + 999) / 1000);
     auto option = [](MHD_OPTION name, intptr_t value, void* pointer = nullptr) {
@@ -345,7 +351,7 @@ std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, q
     };
     auto callback = [](auto* function) { return reinterpret_cast<intptr_t>(function); };
     const MHD_OptionItem options[] = {
-        option(MHD_OPTION_CONNECTION_LIMIT, intptr_t(m_acceptLimit)),
+        option(MHD_OPTION_CONNECTION_LIMIT, intptr_t(m_acceptLimit + 16)),
         option(MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(kConnectionMemory)),
         // A backstop for what the watchdog does not watch: a client that stops reading its
         // answer. The watchdog keeps the millisecond deadlines.
@@ -363,7 +369,8 @@ std::expected<quint16, QString> HttpFront::listen(const QHostAddress& address, q
         w->daemon = MHD_start_daemon(flags, 0, nullptr, nullptr, &HttpFrontCallbacks::request, this,
                                      MHD_OPTION_ARRAY, options, MHD_OPTION_END);
         if (!w->daemon)
-            return refused();
+            return refused(
+                QStringLiteral("its network threads could not start: %1").arg(systemSays()));
         m_workers.push_back(std::move(w));
     }
     for (int i = 0; i < threads; ++i)
@@ -378,11 +385,16 @@ void HttpFront::accept()
     pollfd watched[] = {{m_listenFd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
     bool starved = false; // out of descriptors or memory, and said so once
     for (;;) {
-        if (::poll(watched, 2, -1) < 0 && errno != EINTR)
+        if (::poll(watched, 2, -1) < 0 && errno != EINTR) {
+            qCCritical(lcHttp).noquote()
+                << "no longer taking new connections:" << std::strerror(errno);
             return;
+        }
         if (watched[1].revents != 0)
             return; // stopping
-        for (;;) {
+        // At most 64 at a time, then a look at the wake-up: a flood of connections never keeps
+        // the front from stopping.
+        for (int taken = 0; taken < 64; ++taken) {
             sockaddr_storage from{};
             socklen_t fromSize = sizeof from;
             const int fd = ::accept4(m_listenFd, reinterpret_cast<sockaddr*>(&from), &fromSize,
@@ -404,19 +416,22 @@ void HttpFront::accept()
             }
             if (std::exchange(starved, false))
                 qCWarning(lcHttp) << "taking new connections again";
-            // m_open counts what libmicrohttpd has taken on (a burst may pass the limit by the
-            // few it has not yet); the loads choose the thread.
-            if (m_open.load() >= m_acceptLimit) {
-                ::close(fd);
-                continue;
-            }
+            // The loads are the accepting thread's own count (up before a connection is handed
+            // over, down when it closes or is refused), so a burst cannot pass the limit.
             Worker* least = m_workers.front().get();
             int leastLoad = least->load.load();
+            int open = 0;
             for (const auto& w : m_workers) {
-                if (const int load = w->load.load(); load < leastLoad) {
+                const int load = w->load.load();
+                open += load;
+                if (load < leastLoad) {
                     least = w.get();
                     leastLoad = load;
                 }
+            }
+            if (open >= m_acceptLimit) {
+                ::close(fd);
+                continue;
             }
             least->load.fetch_add(1);
             if (MHD_add_connection(least->daemon, fd, reinterpret_cast<sockaddr*>(&from),

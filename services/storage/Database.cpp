@@ -706,7 +706,13 @@ Result<Connection*> Database::connection()
                              .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
     auto conn = std::make_unique<Connection>(name, m_dialect);
     if (m_dialect == Dialect::Sqlite) {
-        setUpSqliteOnce();
+        if (!setUpSqliteOnce()) {
+            static std::once_flag warned;
+            std::call_once(warned, [] {
+                qWarning("SQLite was started before Box Office could set it up: its own mutexes"
+                         " are in use (slower when several threads read at once)");
+            });
+        }
         conn->handle() = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         conn->handle().setDatabaseName(m_options.location);
     } else {

@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include <array>
+#include <mutex>
 #include <new>
 
 // SQLite leaves this type to the mutex implementation (sqlite3.h declares it incomplete).
@@ -32,10 +33,15 @@ void initialise(sqlite3_mutex* mutex, bool recursive)
     pthread_mutexattr_destroy(&attributes);
 }
 
+// SQLite calls this at every sqlite3_initialize() and sqlite3_mutex_alloc() of a static mutex,
+// from any thread; only the first call may do anything (a static mutex may be held by then).
 int mutexInit()
 {
-    for (sqlite3_mutex& m : g_static)
-        initialise(&m, false);
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (sqlite3_mutex& m : g_static)
+            initialise(&m, false);
+    });
     return SQLITE_OK;
 }
 

@@ -7,8 +7,9 @@
 // same bytes each time).
 //
 // Why it exists: on a 2-core machine the client shares the cores with the server it measures.
-// wrk spends about a third of the server's CPU on each poll, so no server could show more than
-// about 1.5x from a second thread with wrk beside it; this client spends a few percent.
+// wrk spends two thirds to three quarters of the server's CPU on each poll, so no server could
+// show much more than 1.1-1.3x from a second thread with wrk beside it; this client spends about
+// an eighth (2-3 us a poll against the server's 17-20).
 
 #include <QByteArray>
 

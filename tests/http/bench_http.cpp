@@ -3,9 +3,9 @@
 //   - poll throughput on the libmicrohttpd front with 2 threads ÷ 1 thread (target ≥ 1.6 on a
 //     2-core machine), three ways: as wrk sends by default; with each wrk connection
 //     pipelining 16 polls; and with the lean pipelined client (PipelinedClient.h, this program
-//     run again with --client), which checks every answer and spends a few percent of the
+//     run again with --client), which checks every answer and spends about an eighth of the
 //     server's CPU on each poll. The client shares the two cores with the server it measures:
-//     with wrk's own cost per poll no server could show much more than 1.3 (the ceiling
+//     with wrk's own cost per poll no server could show much more than 1.1-1.3 (the ceiling
 //     printed under the first figure), so the lean client's figure is the one that says how
 //     the front itself scales. Also poll ÷ a bare libmicrohttpd route (same threads, a fixed
 //     JSON answer, no front) and ÷ a bare QHttpServer route (what the API ran on before;

@@ -58,6 +58,7 @@ class TestSqliteSetup : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init();
     void appliesBeforeSqliteStarts();
     void theDatabaseOpensWithIt();
     void fastAndStaticMutexesSpinBeforeTheySleep();
@@ -68,11 +69,16 @@ private Q_SLOTS:
     void threadsReadingWhileOneWritesLoseNothing();
 };
 
-// The first test of the process: nothing has touched SQLite yet.
-void TestSqliteSetup::appliesBeforeSqliteStarts()
+// Before each test, as the program does before its first connection: the first call (before
+// the first test, or the one test asked for) applies the set-up, the later ones report it.
+void TestSqliteSetup::init()
 {
     QVERIFY(setUpSqliteOnce());
-    QVERIFY(setUpSqliteOnce()); // once: the second call reports the first
+}
+
+void TestSqliteSetup::appliesBeforeSqliteStarts()
+{
+    QVERIFY(setUpSqliteOnce()); // once: a later call reports the first
 }
 
 void TestSqliteSetup::theDatabaseOpensWithIt()
@@ -158,7 +164,8 @@ void TestSqliteSetup::memoryIsNotCounted()
 
 // Two readers and a writer on one file, each on its own connection, through the mutexes above:
 // the readers never see the count go back, and the writer's every increment is there at the
-// end.
+// end. (A smoke test of the set-up under real threads: the files' locks would keep the counts
+// right even with broken mutexes; aMutexExcludesOtherThreads is the test of exclusion.)
 void TestSqliteSetup::threadsReadingWhileOneWritesLoseNothing()
 {
     QTemporaryDir dir;
