@@ -785,7 +785,7 @@ void TestCrashSafety::verify(const QString& when)
             db.setDatabaseName(m_database);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         } else {
-            const QUrl url(qEnvironmentVariable("BOXOFFICE_TEST_POSTGRES"));
+            const QUrl url(m_database); // the test's own database, its schema inside
             db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
             db.setHostName(url.host());
             db.setPort(url.port(5432));

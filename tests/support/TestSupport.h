@@ -71,8 +71,9 @@ inline QString postgresBaseUrl()
 }
 
 // Runs statements on the test server over a connection of its own (not the engine's), so that
-// schemas can be made and dropped around a test. Fatal when the server cannot be reached.
-inline void postgresAdmin(const QStringList& statements)
+// databases and schemas can be made and dropped around a test; in `database` if given, else in
+// the server's test database. Fatal when the server cannot be reached.
+inline void postgresAdmin(const QStringList& statements, const QString& database = {})
 {
     const QUrl url(postgresBaseUrl());
     static std::atomic<int> counter{0};
@@ -83,7 +84,7 @@ inline void postgresAdmin(const QStringList& statements)
         db.setPort(url.port(5432));
         db.setUserName(url.userName());
         db.setPassword(url.password());
-        db.setDatabaseName(url.path().mid(1));
+        db.setDatabaseName(database.isEmpty() ? url.path().mid(1) : database);
         db.setConnectOptions(QStringLiteral("connect_timeout=10"));
         if (!db.open()) {
             qFatal("cannot connect to the test PostgreSQL server at %s:%d: %s",
@@ -102,29 +103,34 @@ inline void postgresAdmin(const QStringList& statements)
     QSqlDatabase::removeDatabase(name);
 }
 
-// A fresh, empty schema on the test server; returns its name.
+// A fresh, empty database on the test server with a schema of the same name in it; returns the
+// name. A database of its own, not only a schema: LISTEN/NOTIFY channels are per database, so
+// tests running side by side in schemas of one database heard each other's seat changes.
 inline QString createPostgresSchema()
 {
-    const QString schema = QStringLiteral("t_%1").arg(
+    const QString name = QStringLiteral("t_%1").arg(
         QString::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, u'0'));
-    postgresAdmin({QStringLiteral("CREATE SCHEMA %1").arg(schema)});
-    return schema;
+    postgresAdmin({QStringLiteral("CREATE DATABASE %1").arg(name)});
+    postgresAdmin({QStringLiteral("CREATE SCHEMA %1").arg(name)}, name);
+    return name;
 }
 
-inline void dropPostgresSchema(const QString& schema)
+inline void dropPostgresSchema(const QString& name)
 {
+    // FORCE: a connection of a thread that has not closed it yet does not keep it.
     postgresAdmin({QStringLiteral("SET lock_timeout = '30s'"),
                    QStringLiteral("SET client_min_messages = warning"),
-                   QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema)});
+                   QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)});
 }
 
-// The URL that opens the schema: BASE?schema=NAME.
-inline QString postgresUrlFor(const QString& schema)
+// The URL that opens the schema in its own database: BASE's server, /NAME?schema=NAME.
+inline QString postgresUrlFor(const QString& name)
 {
     QUrl url(postgresBaseUrl());
+    url.setPath(QLatin1Char('/') + name);
     QUrlQuery query(url);
     query.removeAllQueryItems(QStringLiteral("schema"));
-    query.addQueryItem(QStringLiteral("schema"), schema);
+    query.addQueryItem(QStringLiteral("schema"), name);
     url.setQuery(query);
     return url.toString();
 }
