@@ -103,34 +103,50 @@ inline void postgresAdmin(const QStringList& statements, const QString& database
     QSqlDatabase::removeDatabase(name);
 }
 
-// A fresh, empty database on the test server with a schema of the same name in it; returns the
-// name. A database of its own, not only a schema: LISTEN/NOTIFY channels are per database, so
-// tests running side by side in schemas of one database heard each other's seat changes.
-inline QString createPostgresSchema()
+inline QString randomPostgresName()
 {
-    const QString name = QStringLiteral("t_%1").arg(
+    return QStringLiteral("t_%1").arg(
         QString::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, u'0'));
-    postgresAdmin({QStringLiteral("CREATE DATABASE %1").arg(name)});
-    postgresAdmin({QStringLiteral("CREATE SCHEMA %1").arg(name)}, name);
+}
+
+// This test process's own database on the test server, made at the first need. A database of
+// its own, not only schemas in the shared one: LISTEN/NOTIFY channels are per database, so test
+// processes running side by side heard each other's seat changes. (The throwaway server of
+// scripts/with-postgres.sh goes with all of them at the end.)
+inline QString processPostgresDatabase()
+{
+    static const QString name = [] {
+        const QString n = randomPostgresName();
+        postgresAdmin({QStringLiteral("CREATE DATABASE %1").arg(n)});
+        return n;
+    }();
     return name;
 }
 
-inline void dropPostgresSchema(const QString& name)
+// A fresh, empty schema in this process's database; returns its name.
+inline QString createPostgresSchema()
 {
-    // FORCE: a connection of a thread that has not closed it yet does not keep it.
-    postgresAdmin({QStringLiteral("SET lock_timeout = '30s'"),
-                   QStringLiteral("SET client_min_messages = warning"),
-                   QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)});
+    const QString schema = randomPostgresName();
+    postgresAdmin({QStringLiteral("CREATE SCHEMA %1").arg(schema)}, processPostgresDatabase());
+    return schema;
 }
 
-// The URL that opens the schema in its own database: BASE's server, /NAME?schema=NAME.
-inline QString postgresUrlFor(const QString& name)
+inline void dropPostgresSchema(const QString& schema)
+{
+    postgresAdmin({QStringLiteral("SET lock_timeout = '30s'"),
+                   QStringLiteral("SET client_min_messages = warning"),
+                   QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema)},
+                  processPostgresDatabase());
+}
+
+// The URL that opens the schema: BASE's server, this process's database, ?schema=NAME.
+inline QString postgresUrlFor(const QString& schema)
 {
     QUrl url(postgresBaseUrl());
-    url.setPath(QLatin1Char('/') + name);
+    url.setPath(QLatin1Char('/') + processPostgresDatabase());
     QUrlQuery query(url);
     query.removeAllQueryItems(QStringLiteral("schema"));
-    query.addQueryItem(QStringLiteral("schema"), name);
+    query.addQueryItem(QStringLiteral("schema"), schema);
     url.setQuery(query);
     return url.toString();
 }
