@@ -212,7 +212,8 @@ void TestSeatSnapshot::holdRunningOutShowsAtOnce()
     QVERIFY(!seatNumbers(m_schedule, m_bearer).contains(8));
     m_t->clock.advanceSeconds(1);
     QVERIFY(seatNumbers(m_schedule, m_bearer).contains(8));
-    QVERIFY(committedSeatChanges().of(m_schedule) == writes); // no sweeper ran: the clock alone did it
+    QVERIFY(committedSeatChanges().of(m_schedule) ==
+            writes); // no sweeper ran: the clock alone did it
 }
 
 void TestSeatSnapshot::startedPerformanceHasNoSeats()
