@@ -209,7 +209,6 @@ QJsonObject ticketJson(const Ticket& t)
     return o;
 }
 
-// What the printed page of a ticket shows (design K3).
 // Equal keys, decided without an early exit: comparing digests hides the length too.
 bool sameDigest(const QByteArray& a, const QByteArray& b)
 {

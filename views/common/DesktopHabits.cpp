@@ -80,11 +80,7 @@ void DesktopHabits::addMenus(const QString& databaseName)
     QAction* first = help->actions().isEmpty() ? nullptr : help->actions().constFirst();
     auto* manual = new QAction(tr("&User's manual"), help);
     manual->setObjectName(QStringLiteral("actionManual"));
-    // F1 is the manual's, as in every desktop program; About stays in the menu.
-    for (QAction* other : help->actions()) {
-        if (other->shortcut() == QKeySequence(QKeySequence::HelpContents))
-            other->setShortcut({});
-    }
+    // F1 is the manual's, as in every desktop program; About stays in the menu, without a key.
     manual->setShortcut(QKeySequence::HelpContents);
     connect(manual, &QAction::triggered, this, &DesktopHabits::showManual);
     help->insertAction(first, manual);

@@ -182,10 +182,11 @@ void CheckInWindow::showAnswer(const DoorSession::Answer& a)
         break;
     case DoorSession::Outcome::Revoked:
         m_verdict->setText(tr("Ticket revoked"));
-        m_detail->setText(a.error.extra.value(QStringLiteral("reason")).toString() ==
-                                  QLatin1String("REISSUED")
-                              ? tr("%1 — this code was replaced by a reissued ticket").arg(seat)
-                              : tr("%1 — this ticket was refunded").arg(seat));
+        m_detail->setText(
+            ticketRevocationFromName(a.error.extra.value(QStringLiteral("reason")).toString()) ==
+                    TicketRevocation::Reissued
+                ? tr("%1 — this code was replaced by a reissued ticket").arg(seat)
+                : tr("%1 — this ticket was refunded").arg(seat));
         paint(kRefused);
         break;
     case DoorSession::Outcome::Invalid:

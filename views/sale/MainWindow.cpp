@@ -152,7 +152,6 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&Help and about"), this, &MainWindow::about);
-    about->setShortcut(QKeySequence::HelpContents);
     about->setObjectName(QStringLiteral("actionAbout"));
 }
 
