@@ -1,7 +1,5 @@
 #include "DoorSession.h"
 
-#include <QDateTime>
-
 namespace boxoffice {
 
 DoorSession::DoorSession(EngineHost& host, qint64 scheduleId, Actor actor, QObject* parent)
@@ -88,10 +86,7 @@ void DoorSession::take(const QString& code, const Result<CheckIn>& r)
         switch (a.error.code) {
         case ErrorCode::AlreadyCheckedIn:
             a.outcome = Outcome::AlreadyCheckedIn;
-            a.firstCheckInMs =
-                QDateTime::fromString(a.error.extra.value(QStringLiteral("checkedInAt")).toString(),
-                                      Qt::ISODateWithMs)
-                    .toMSecsSinceEpoch();
+            a.firstCheckInMs = a.error.extra.value(QStringLiteral("checkedInAtMs")).toInteger();
             break;
         case ErrorCode::TicketRevoked:
             a.outcome = Outcome::Revoked;

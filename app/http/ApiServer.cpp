@@ -180,13 +180,6 @@ std::expected<QList<qint64>, ApiResponse> reservationsRequest(const ApiRequest& 
     return ids;
 }
 
-// The milliseconds of an ISO 8601 time (0 when it is not one).
-qint64 parsedIsoMs(const QString& text)
-{
-    const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
-}
-
 // A ticket as the staff API shows it. CHECKED_IN is a valid ticket whose seat is inside: the
 // door answers ALREADY_CHECKED_IN for it, so a client must not print it as usable.
 QJsonObject ticketJson(const Ticket& t)
@@ -645,9 +638,9 @@ ApiResponse ApiServer::checkIn(const ApiRequest& r)
     const auto in = m_engine.door.checkIn(code.toString(), *scheduleId, staffActor());
     if (!in) {
         Error e = in.error();
-        // The API writes every time one way; the service's text is ISO 8601 too.
-        if (const QJsonValue at = e.extra.value(QStringLiteral("checkedInAt")); at.isString())
-            e.extra.insert(QStringLiteral("checkedInAt"), isoTime(parsedIsoMs(at.toString())));
+        // The API writes every time one way (ISO 8601 UTC); the service gives milliseconds.
+        if (const QJsonValue at = e.extra.take(QStringLiteral("checkedInAtMs")); at.isDouble())
+            e.extra.insert(QStringLiteral("checkedInAt"), isoTime(at.toInteger()));
         return errorResponse(e, lang);
     }
     return ApiResponse::json(

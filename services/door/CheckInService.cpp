@@ -2,16 +2,9 @@
 
 #include "storage/TicketKeyRepository.h"
 
-#include <QDateTime>
-
 namespace boxoffice {
 
 namespace {
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 Error aboutTicket(ErrorCode code, const StoredTicket& t)
 {
@@ -24,7 +17,7 @@ Error aboutTicket(ErrorCode code, const StoredTicket& t)
 Error alreadyIn(const StoredTicket& t, qint64 atMs)
 {
     return aboutTicket(ErrorCode::AlreadyCheckedIn, t)
-        .withExtra(QStringLiteral("checkedInAt"), isoUtc(atMs));
+        .withExtra(QStringLiteral("checkedInAtMs"), atMs);
 }
 
 } // namespace

@@ -21,7 +21,8 @@ namespace boxoffice {
 //     UNKNOWN_TICKET for a well-signed code this database never issued);
 //   TICKET_REVOKED (refunded or reissued; extra "reason" REFUNDED or REISSUED);
 //   TICKET_WRONG_SCHEDULE (extra "scheduleId": the ticket's own performance);
-//   ALREADY_CHECKED_IN (extra "checkedInAt", ISO 8601 UTC, the first check-in's time).
+//   ALREADY_CHECKED_IN (extra "checkedInAtMs": the first check-in's time; the API writes it as
+//     "checkedInAt", ISO 8601 UTC).
 // The refusals for a known ticket add "ticketId" and "seatLabel", so the screen can say which
 // seat it was.
 class CheckInService
